@@ -1,0 +1,33 @@
+using Eddy.Compose;
+
+namespace Eddy.Base;
+
+/// <summary>
+/// Maps features to features (River's <c>base.Transformer</c>). <see cref="TransformOne"/> is pure: it reads the
+/// state and writes only <c>output</c>, so it can run on a published model while another copy learns.
+/// </summary>
+public abstract class Transformer : Estimator
+{
+    /// <summary>Updates the transformer's statistics with one example; stateless transformers do nothing.</summary>
+    public virtual void LearnOne(FeatureVector x)
+    {
+    }
+
+    /// <summary>
+    /// Writes the transformed features of <paramref name="x"/> into <paramref name="output"/> (cleared first,
+    /// same schema). Names the transformer creates are interned when <c>output.Interning</c> is on, else transient.
+    /// </summary>
+    public abstract void TransformOne(FeatureVector x, FeatureVector output);
+
+    /// <summary>River's <c>|</c>: chain two transformers.</summary>
+    public static TransformerPipeline operator |(Transformer left, Transformer right) => TransformerPipeline.Chain(left, right);
+
+    /// <summary>River's <c>|</c>: a transformer in front of a classifier.</summary>
+    public static ClassifierPipeline operator |(Transformer left, Classifier right) => ClassifierPipeline.Chain(left, right);
+
+    /// <summary>River's <c>|</c>: a transformer in front of a regressor.</summary>
+    public static RegressorPipeline operator |(Transformer left, Regressor right) => RegressorPipeline.Chain(left, right);
+
+    /// <summary>River's <c>+</c>: run both on the same input and merge their outputs.</summary>
+    public static TransformerUnion operator +(Transformer left, Transformer right) => TransformerUnion.Merge(left, right);
+}

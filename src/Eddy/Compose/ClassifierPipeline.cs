@@ -1,0 +1,94 @@
+using Eddy.Base;
+using Eddy.Serialization;
+
+namespace Eddy.Compose;
+
+/// <summary>
+/// River's <c>compose.Pipeline</c> ending in a classifier, with ≥ 0.19 semantics: <see cref="LearnOne"/> updates
+/// every step, predictions change nothing. Build it with River's operator: <c>new StandardScaler() | new LogisticRegression()</c>.
+/// </summary>
+public sealed class ClassifierPipeline : Classifier
+{
+    private const byte StateVersion = 1;
+    private readonly PipelineSteps _steps;
+
+    public ClassifierPipeline(IEnumerable<Transformer> steps, Classifier final)
+    {
+        ArgumentNullException.ThrowIfNull(final);
+        _steps = new PipelineSteps(steps);
+        Final = final;
+    }
+
+    public IReadOnlyList<Transformer> Steps => _steps.Steps;
+
+    public Classifier Final { get; }
+
+    public override bool AcceptsCategorical => _steps.Count > 0 ? _steps.Steps[0].AcceptsCategorical : Final.AcceptsCategorical;
+
+    public static ClassifierPipeline Chain(Transformer left, Classifier right) => new(PipelineSteps.Flatten(left), right);
+
+    public override void ValidateLabel(Label y) => Final.ValidateLabel(y);
+
+    public override void LearnOne(FeatureVector x, Label y, double w = 1.0)
+    {
+        ValidateInput(x);
+        Final.ValidateLabel(y);
+        FeatureVector transformed = _steps.TransformForLearning(x);
+        Final.ValidateInput(transformed);
+        _steps.LearnSteps(x);
+        Final.LearnOne(transformed, y, w);
+    }
+
+    public override bool PredictProbaOne(FeatureVector x, ClassProbabilities output)
+    {
+        ValidateInput(x);
+        FeatureVector transformed = _steps.TransformForPrediction(x);
+        try
+        {
+            return Final.PredictProbaOne(transformed, output);
+        }
+        finally
+        {
+            PipelineSteps.Release(x, transformed);
+        }
+    }
+
+    public override bool PredictsFromProbabilities => Final.PredictsFromProbabilities;
+
+    public override Label PredictOne(FeatureVector x)
+    {
+        ValidateInput(x);
+        FeatureVector transformed = _steps.TransformForPrediction(x);
+        try
+        {
+            return Final.PredictOne(transformed);
+        }
+        finally
+        {
+            PipelineSteps.Release(x, transformed);
+        }
+    }
+
+    public override Estimator CloneFresh() => new ClassifierPipeline(_steps.CloneFreshSteps(), (Classifier)Final.CloneFresh());
+
+    public override void WriteState(StateWriter writer)
+    {
+        writer.WriteHeader(nameof(ClassifierPipeline), StateVersion);
+        writer.WriteInt32(_steps.Count);
+        _steps.WriteState(writer);
+        Final.WriteState(writer);
+    }
+
+    public override void ReadState(StateReader reader)
+    {
+        reader.ReadHeader(nameof(ClassifierPipeline), StateVersion);
+        StateReader.Require(reader.ReadInt32() == _steps.Count, "The saved pipeline has a different number of steps.");
+        Transformer[] steps = _steps.ReadCopies(reader);
+        Estimator final = Final.CloneFresh();
+        final.ReadState(reader);
+        _steps.Commit(steps);
+        PipelineSteps.CopyState(final, Final);
+    }
+
+    public override string ToString() => _steps.Describe(Final.ToString());
+}

@@ -1,0 +1,149 @@
+using Eddy.Base;
+using Eddy.Serialization;
+
+namespace Eddy.Compose;
+
+/// <summary>
+/// The transformer chain shared by the three pipeline kinds, with River's ≥ 0.19 semantics: learning transforms
+/// each step's input with the state <em>before</em> that step learns it, then lets the step learn; predicting
+/// only transforms. Learning computes every transform first and commits last, so an input the final estimator
+/// refuses leaves every step unchanged.
+/// </summary>
+internal sealed class PipelineSteps
+{
+    private readonly Transformer[] _steps;
+    private FeatureVector[] _learnScratch = [];
+
+    public PipelineSteps(IEnumerable<Transformer> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        _steps = [.. steps];
+        foreach (Transformer step in _steps)
+        {
+            ArgumentNullException.ThrowIfNull(step, nameof(steps));
+        }
+    }
+
+    public IReadOnlyList<Transformer> Steps => _steps;
+
+    public int Count => _steps.Length;
+
+    /// <summary>
+    /// Transforms <paramref name="x"/> through every step for learning (names interned) and validates each step's
+    /// input. Nothing is learned yet. Returns the last step's output (or <paramref name="x"/> without steps).
+    /// </summary>
+    public FeatureVector TransformForLearning(FeatureVector x)
+    {
+        if (_learnScratch.Length != _steps.Length)
+        {
+            _learnScratch = new FeatureVector[_steps.Length];
+            for (int i = 0; i < _steps.Length; i++)
+            {
+                _learnScratch[i] = new FeatureVector(x.Schema);
+            }
+        }
+
+        FeatureVector current = x;
+        for (int i = 0; i < _steps.Length; i++)
+        {
+            _steps[i].ValidateInput(current);
+            FeatureVector output = _learnScratch[i];
+            output.Reset(x.Schema, interning: true);
+            _steps[i].TransformOne(current, output);
+            current = output;
+        }
+
+        return current;
+    }
+
+    /// <summary>Lets every step learn its own input, as computed by the last <see cref="TransformForLearning"/>.</summary>
+    public void LearnSteps(FeatureVector x)
+    {
+        FeatureVector current = x;
+        for (int i = 0; i < _steps.Length; i++)
+        {
+            _steps[i].LearnOne(current);
+            current = _learnScratch[i];
+        }
+    }
+
+    /// <summary>
+    /// Pure transform for predictions: buffers come from a per-thread pool, unknown names stay transient.
+    /// The caller returns the result with <see cref="Release"/>.
+    /// </summary>
+    public FeatureVector TransformForPrediction(FeatureVector x)
+    {
+        FeatureVector current = x;
+        for (int i = 0; i < _steps.Length; i++)
+        {
+            _steps[i].ValidateInput(current);
+            FeatureVector output = ScratchPool.RentVector(x.Schema, interning: false);
+            _steps[i].TransformOne(current, output);
+            if (!ReferenceEquals(current, x))
+            {
+                ScratchPool.Return(current);
+            }
+
+            current = output;
+        }
+
+        return current;
+    }
+
+    public static void Release(FeatureVector original, FeatureVector transformed)
+    {
+        if (!ReferenceEquals(original, transformed))
+        {
+            ScratchPool.Return(transformed);
+        }
+    }
+
+    public Transformer[] CloneFreshSteps()
+    {
+        var copies = new Transformer[_steps.Length];
+        for (int i = 0; i < _steps.Length; i++)
+        {
+            copies[i] = (Transformer)_steps[i].CloneFresh();
+        }
+
+        return copies;
+    }
+
+    public void WriteState(StateWriter writer)
+    {
+        foreach (Transformer step in _steps)
+        {
+            step.WriteState(writer);
+        }
+    }
+
+    /// <summary>Reads every step's state into fresh copies; the live steps are untouched until <see cref="Commit"/>.</summary>
+    public Transformer[] ReadCopies(StateReader reader)
+    {
+        var copies = new Transformer[_steps.Length];
+        for (int i = 0; i < _steps.Length; i++)
+        {
+            copies[i] = (Transformer)_steps[i].CloneFresh();
+            copies[i].ReadState(reader);
+        }
+
+        return copies;
+    }
+
+    /// <summary>Moves the states read by <see cref="ReadCopies"/> into the live steps.</summary>
+    public void Commit(Transformer[] copies)
+    {
+        for (int i = 0; i < _steps.Length; i++)
+        {
+            CopyState(copies[i], _steps[i]);
+        }
+    }
+
+    public static void CopyState(Estimator from, Estimator to) => to.ReadState(new StateReader(from.SerializeState()));
+
+    public string Describe(string final) =>
+        _steps.Length == 0 ? final : string.Join(" | ", _steps.Select(s => s.ToString())) + " | " + final;
+
+    public static IEnumerable<Transformer> Flatten(Transformer transformer) =>
+        transformer is TransformerPipeline pipeline ? pipeline.Steps : [transformer];
+}
