@@ -75,7 +75,7 @@ public sealed class StandardScaler : Transformer
 
     public override void TransformOne(FeatureVector x, FeatureVector output)
     {
-        ArgumentNullException.ThrowIfNull(x);
+        ValidateInput(x);
         ArgumentNullException.ThrowIfNull(output);
         output.Reset(x.Schema, output.Interning);
         ReadOnlySpan<int> indices = x.Indices;
