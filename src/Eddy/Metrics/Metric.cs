@@ -1,3 +1,4 @@
+using System.Buffers;
 using Eddy.Serialization;
 
 namespace Eddy.Metrics;
@@ -27,6 +28,14 @@ public abstract class Metric
 
     /// <summary>Replaces the state; reads into locals and commits last, so a bad read changes nothing.</summary>
     public abstract void ReadState(StateReader reader);
+
+    /// <summary>The state as bytes, for comparisons and snapshots.</summary>
+    public byte[] SerializeState()
+    {
+        var buffer = new ArrayBufferWriter<byte>(64);
+        WriteState(new StateWriter(buffer));
+        return buffer.WrittenSpan.ToArray();
+    }
 
     /// <summary>The value formatted as River prints it: two-decimal percentages, else the number.</summary>
     public string FormatValue() => IsPercentage
