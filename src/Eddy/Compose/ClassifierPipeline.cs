@@ -4,8 +4,8 @@ using Eddy.Serialization;
 namespace Eddy.Compose;
 
 /// <summary>
-/// River's <c>compose.Pipeline</c> ending in a classifier, with ≥ 0.19 semantics: <see cref="LearnOne"/> updates
-/// every step, predictions change nothing. Build it with River's operator: <c>new StandardScaler() | new LogisticRegression()</c>.
+/// River's <c>compose.Pipeline</c> ending in a classifier, with ≥ 0.19 semantics: <see cref="LearnOne"/> lets each step
+/// learn, then transforms with the updated state; predictions change nothing. Build it with River's operator: <c>new StandardScaler() | new LogisticRegression()</c>.
 /// </summary>
 public sealed class ClassifierPipeline : Classifier
 {
@@ -33,9 +33,8 @@ public sealed class ClassifierPipeline : Classifier
     {
         ValidateInput(x);
         Final.ValidateLabel(y);
-        FeatureVector transformed = _steps.TransformForLearning(x);
-        Final.ValidateInput(transformed);
-        _steps.LearnSteps(x);
+        _steps.ValidateChain(x, Final);
+        FeatureVector transformed = _steps.LearnAndTransform(x);
         Final.LearnOne(transformed, y, w);
     }
 

@@ -4,11 +4,16 @@ using Eddy.Serialization;
 namespace Eddy.Compose;
 
 /// <summary>
-/// The transformer chain shared by the three pipeline kinds, with River's ≥ 0.19 semantics: learning transforms
-/// each step's input with the state <em>before</em> that step learns it, then lets the step learn; predicting
-/// only transforms. Learning computes every transform first and commits last, so an input the final estimator
-/// refuses leaves every step unchanged.
+/// The transformer chain shared by the three pipeline kinds, with River's ≥ 0.19 semantics: learning lets each step
+/// learn its input and then transforms it with the updated state for the next step; predicting only transforms,
+/// with the state as it is. Input and label are validated before any step learns.
 /// </summary>
+/// <remarks>
+/// Whether a step accepts its input (numbers only, or categories too) depends on the structure of the chain, not on
+/// learned state, so when an example carries categorical values a pure dry run checks every step first; numeric
+/// examples cannot be refused by a later step and skip it. Only an update that would overflow in a later step
+/// (<see cref="NonFiniteUpdateException"/>, astronomically large inputs) can leave earlier steps having learned.
+/// </remarks>
 internal sealed class PipelineSteps
 {
     private readonly Transformer[] _steps;
@@ -29,10 +34,32 @@ internal sealed class PipelineSteps
     public int Count => _steps.Length;
 
     /// <summary>
-    /// Transforms <paramref name="x"/> through every step for learning (names interned) and validates each step's
-    /// input. Nothing is learned yet. Returns the last step's output (or <paramref name="x"/> without steps).
+    /// Checks, without learning anything, that every step and then <paramref name="final"/> accept what reaches them.
     /// </summary>
-    public FeatureVector TransformForLearning(FeatureVector x)
+    public void ValidateChain(FeatureVector x, Estimator final)
+    {
+        if (!x.HasCategorical || _steps.Length == 0)
+        {
+            (_steps.Length > 0 ? _steps[0] : final).ValidateInput(x);
+            return;
+        }
+
+        FeatureVector transformed = TransformForPrediction(x);
+        try
+        {
+            final.ValidateInput(transformed);
+        }
+        finally
+        {
+            Release(x, transformed);
+        }
+    }
+
+    /// <summary>
+    /// Lets every step learn its input, then transforms it with the updated state (names interned) for the next
+    /// step. Returns the input of the final estimator (<paramref name="x"/> itself without steps).
+    /// </summary>
+    public FeatureVector LearnAndTransform(FeatureVector x)
     {
         if (_learnScratch.Length != _steps.Length)
         {
@@ -46,7 +73,7 @@ internal sealed class PipelineSteps
         FeatureVector current = x;
         for (int i = 0; i < _steps.Length; i++)
         {
-            _steps[i].ValidateInput(current);
+            _steps[i].LearnOne(current);
             FeatureVector output = _learnScratch[i];
             output.Reset(x.Schema, interning: true);
             _steps[i].TransformOne(current, output);
@@ -54,17 +81,6 @@ internal sealed class PipelineSteps
         }
 
         return current;
-    }
-
-    /// <summary>Lets every step learn its own input, as computed by the last <see cref="TransformForLearning"/>.</summary>
-    public void LearnSteps(FeatureVector x)
-    {
-        FeatureVector current = x;
-        for (int i = 0; i < _steps.Length; i++)
-        {
-            _steps[i].LearnOne(current);
-            current = _learnScratch[i];
-        }
     }
 
     /// <summary>

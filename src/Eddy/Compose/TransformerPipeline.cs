@@ -25,12 +25,11 @@ public sealed class TransformerPipeline : Transformer
     public static TransformerPipeline Chain(Transformer left, Transformer right) =>
         new([.. PipelineSteps.Flatten(left), .. PipelineSteps.Flatten(right)]);
 
-    /// <summary>Transforms with the state before learning, then learns: the ≥ 0.19 order, step by step.</summary>
+    /// <summary>Each step learns, then transforms for the next: River's ≥ 0.19 order.</summary>
     public override void LearnOne(FeatureVector x)
     {
         ValidateInput(x);
-        _steps.TransformForLearning(x);
-        _steps.LearnSteps(x);
+        _steps.LearnAndTransform(x);
     }
 
     public override void TransformOne(FeatureVector x, FeatureVector output)

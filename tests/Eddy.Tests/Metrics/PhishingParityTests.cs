@@ -13,13 +13,11 @@ namespace Eddy.Tests.Metrics;
 public sealed class PhishingParityTests
 {
     /// <summary>
-    /// Fails today because of the pipeline, not the metrics: River ≥ 0.19's <c>Pipeline.learn_one</c> lets an
-    /// unsupervised transformer learn x before transforming x for the next step, so LogisticRegression learns on x
-    /// scaled with the updated scaler. Eddy's ClassifierPipeline transforms with the state before learning, then
-    /// learns (ROCAUC 0.95063 instead of 0.95070, LogLoss 0.32931 instead of 0.33011, F1 0.87950 instead of 0.87971).
-    /// <see cref="RiverV019Loop_AllFourMetricsBitExact"/> runs River's order by hand and matches exactly.
+    /// River ≥ 0.19's <c>Pipeline.learn_one</c> lets an unsupervised transformer learn x before transforming x for the
+    /// next step, so LogisticRegression learns on x scaled with the updated scaler, while predictions use the scaler
+    /// as it is. <see cref="RiverV019Loop_AllFourMetricsBitExact"/> spells that order out by hand.
     /// </summary>
-    [Fact(Skip = "ClassifierPipeline.LearnOne trains the final step on x scaled before the scaler learns; River >= 0.19 scales after (see the summary).")]
+    [Fact]
     public void ProgressiveValidation_SeedPipeline_MatchesRiverReference()
     {
         var metrics = new ClassificationMetric[] { new Accuracy(), new RocAuc(), new Eddy.Metrics.LogLoss(), new F1() };
@@ -33,7 +31,7 @@ public sealed class PhishingParityTests
         }
     }
 
-    [Fact(Skip = "Pipeline semantics, see ProgressiveValidation_SeedPipeline_MatchesRiverReference.")]
+    [Fact]
     public void ProgressiveValidation_SeedPipeline_RocAucIsBitExact()
     {
         var rocAuc = new RocAuc();
