@@ -1,5 +1,6 @@
 using Eddy.Base;
 using Eddy.Compose;
+using Eddy.Datasets;
 using Eddy.Linear;
 using Eddy.Preprocessing;
 using static Eddy.Tests.Support.TransformerHarness;
@@ -182,5 +183,32 @@ public sealed class OneHotEncoderTests
         Assert.True(probabilities.Get(Label.True) > 0.5);
         model.PredictProbaOne(Vector(schema, interning: false, ("colour", "green")), probabilities);
         Assert.Equal(before, model.SerializeState());
+    }
+
+    [Fact]
+    public void Union_SolarFlareCategories_OneColumnPerValueAndNumbersPassThrough()
+    {
+        Dataset d = RiverDatasets.SolarFlare();
+        string[] categorical = ["zurich-class", "largest-spot-size", "spot-distribution"];
+        var schema = new FeatureSchema();
+        var x = new FeatureVector(schema);
+        TransformerUnion pp = (new Select(categorical) | new OneHotEncoder()) + new Discard(categorical);
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        for (int row = 0; row < d.Count; row++)
+        {
+            d.Fill(row, x);
+            pp.LearnOne(x);
+            for (int f = 0; f < categorical.Length; f++)
+            {
+                distinct.Add($"{d.FeatureNames[f]}_{d.CategoryAt(row, f)}");
+            }
+        }
+
+        d.Fill(0, x);
+        Dictionary<string, double> y = Numbers(Transform(pp, x));
+        Assert.Equal(distinct.Count + d.FeatureNames.Count - categorical.Length, y.Count);
+        Assert.Equal(3.0, distinct.Sum(name => y[name]));
+        Assert.Equal(1.0, y["zurich-class_H"]);
+        Assert.Equal(d.NumberAt(0, 4), y["evolution"]);
     }
 }
