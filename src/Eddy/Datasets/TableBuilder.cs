@@ -133,6 +133,13 @@ public sealed class TableBuilder
     public static double ParseNumber(string text) =>
         double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
+    /// <summary>River's <c>float</c> converter for a target.</summary>
+    public static Label NumberLabel(string text) => Label.FromNumber(ParseNumber(text));
+
+    /// <summary>River's <c>int</c> converter for a target: an integer label (prints without ".0").</summary>
+    public static Label IntegerLabel(string text) =>
+        Label.FromInteger(long.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
+
     private double ParseTimestamp(string text)
     {
         DateTime value = _dateFormat is null
