@@ -8,16 +8,35 @@ namespace Eddy.Base;
 /// </summary>
 public abstract class Transformer : Estimator
 {
-    /// <summary>Updates the transformer's statistics with one example; stateless transformers do nothing.</summary>
-    public virtual void LearnOne(FeatureVector x)
+    /// <summary>
+    /// Updates the transformer's statistics with one example; stateless transformers only validate it.
+    /// Throws <see cref="InvalidFeatureException"/> before anything changes when <paramref name="x"/> is unusable.
+    /// </summary>
+    public void LearnOne(FeatureVector x)
     {
+        ValidateInput(x);
+        LearnCore(x);
     }
 
     /// <summary>
     /// Writes the transformed features of <paramref name="x"/> into <paramref name="output"/> (cleared first,
     /// same schema). Names the transformer creates are interned when <c>output.Interning</c> is on, else transient.
+    /// Pure: reads the state, writes only <paramref name="output"/>.
     /// </summary>
-    public abstract void TransformOne(FeatureVector x, FeatureVector output);
+    public void TransformOne(FeatureVector x, FeatureVector output)
+    {
+        ValidateInput(x);
+        ArgumentNullException.ThrowIfNull(output);
+        TransformCore(x, output);
+    }
+
+    /// <summary>Learns from an input already validated by <see cref="LearnOne"/>.</summary>
+    protected virtual void LearnCore(FeatureVector x)
+    {
+    }
+
+    /// <summary>Transforms an input already validated by <see cref="TransformOne"/>.</summary>
+    protected abstract void TransformCore(FeatureVector x, FeatureVector output);
 
     /// <summary>River's <c>|</c>: chain two transformers.</summary>
     public static TransformerPipeline operator |(Transformer left, Transformer right) => TransformerPipeline.Chain(left, right);

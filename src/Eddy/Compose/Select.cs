@@ -32,9 +32,9 @@ public sealed class Select : Transformer
 
     public override bool AcceptsCategorical => true;
 
-    public override void LearnOne(FeatureVector x) => ValidateInput(x);
+    protected override void LearnCore(FeatureVector x) => ValidateInput(x);
 
-    public override void TransformOne(FeatureVector x, FeatureVector output)
+    protected override void TransformCore(FeatureVector x, FeatureVector output)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(output);

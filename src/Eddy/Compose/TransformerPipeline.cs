@@ -26,13 +26,13 @@ public sealed class TransformerPipeline : Transformer
         new([.. PipelineSteps.Flatten(left), .. PipelineSteps.Flatten(right)]);
 
     /// <summary>Each step learns, then transforms for the next: River's ≥ 0.19 order.</summary>
-    public override void LearnOne(FeatureVector x)
+    protected override void LearnCore(FeatureVector x)
     {
         ValidateInput(x);
         _steps.LearnAndTransform(x);
     }
 
-    public override void TransformOne(FeatureVector x, FeatureVector output)
+    protected override void TransformCore(FeatureVector x, FeatureVector output)
     {
         ArgumentNullException.ThrowIfNull(output);
         FeatureVector transformed = _steps.TransformForPrediction(x);

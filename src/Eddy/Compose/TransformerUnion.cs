@@ -48,7 +48,7 @@ public sealed class TransformerUnion : Transformer
     public static TransformerUnion Merge(Transformer left, Transformer right) =>
         new([.. Members(left), .. Members(right)]);
 
-    public override void LearnOne(FeatureVector x)
+    protected override void LearnCore(FeatureVector x)
     {
         ValidateInput(x);
         foreach (Transformer transformer in _transformers)
@@ -57,7 +57,7 @@ public sealed class TransformerUnion : Transformer
         }
     }
 
-    public override void TransformOne(FeatureVector x, FeatureVector output)
+    protected override void TransformCore(FeatureVector x, FeatureVector output)
     {
         ArgumentNullException.ThrowIfNull(output);
         output.Reset(x.Schema, output.Interning);

@@ -20,7 +20,7 @@ public sealed class MaxAbsScaler : Transformer
     /// <summary>Running maximum of |x| for a feature index (0 when never seen).</summary>
     public double AbsMaxOf(int index) => (uint)index < (uint)_absMaxs.Length ? _absMaxs[index] : 0.0;
 
-    public override void LearnOne(FeatureVector x)
+    protected override void LearnCore(FeatureVector x)
     {
         ValidateInput(x);
         EnsureCapacity(x.Schema.Count);
@@ -43,7 +43,7 @@ public sealed class MaxAbsScaler : Transformer
         }
     }
 
-    public override void TransformOne(FeatureVector x, FeatureVector output)
+    protected override void TransformCore(FeatureVector x, FeatureVector output)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(output);

@@ -25,7 +25,7 @@ public sealed class MinMaxScaler : Transformer
     /// <summary>Running maximum of a feature index (−∞ when never seen).</summary>
     public double MaxOf(int index) => (uint)index < (uint)_maxs.Length ? _maxs[index] : double.NegativeInfinity;
 
-    public override void LearnOne(FeatureVector x)
+    protected override void LearnCore(FeatureVector x)
     {
         ValidateInput(x);
         EnsureCapacity(x.Schema.Count);
@@ -52,7 +52,7 @@ public sealed class MinMaxScaler : Transformer
         }
     }
 
-    public override void TransformOne(FeatureVector x, FeatureVector output)
+    protected override void TransformCore(FeatureVector x, FeatureVector output)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(output);

@@ -46,7 +46,7 @@ public sealed class OneHotEncoder : Transformer
     /// <summary>How many distinct output names the encoder knows.</summary>
     public int KnownCount => _outputs.Count;
 
-    public override void LearnOne(FeatureVector x)
+    protected override void LearnCore(FeatureVector x)
     {
         ValidateInput(x);
         FeatureSchema schema = x.Schema;
@@ -64,7 +64,7 @@ public sealed class OneHotEncoder : Transformer
         }
     }
 
-    public override void TransformOne(FeatureVector x, FeatureVector output)
+    protected override void TransformCore(FeatureVector x, FeatureVector output)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(output);

@@ -38,7 +38,7 @@ public sealed class StandardScaler : Transformer
     /// <summary>How many examples carried the feature.</summary>
     public double CountOf(int index) => (uint)index < (uint)_counts.Length ? _counts[index] : 0.0;
 
-    public override void LearnOne(FeatureVector x)
+    protected override void LearnCore(FeatureVector x)
     {
         ValidateInput(x);
         ReadOnlySpan<int> indices = x.Indices;
@@ -73,7 +73,7 @@ public sealed class StandardScaler : Transformer
         }
     }
 
-    public override void TransformOne(FeatureVector x, FeatureVector output)
+    protected override void TransformCore(FeatureVector x, FeatureVector output)
     {
         ValidateInput(x);
         ArgumentNullException.ThrowIfNull(output);

@@ -7,5 +7,10 @@ internal static class ConformanceData
 {
     private static readonly Lazy<Dataset> s_phishing = new(RiverDatasets.Phishing);
 
+    private static readonly Lazy<Dataset> s_solarFlare = new(RiverDatasets.SolarFlare);
+
     public static Dataset Phishing => s_phishing.Value;
+
+    /// <summary>Categorical features (for encoders); its targets are not used by transformers.</summary>
+    public static Dataset SolarFlare => s_solarFlare.Value;
 }
