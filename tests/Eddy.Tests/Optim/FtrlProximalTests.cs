@@ -8,6 +8,14 @@ namespace Eddy.Tests.Optim;
 public sealed class FtrlProximalTests
 {
     [Fact]
+    public void RiverDocstring_ScaledLogisticRegressionOnPhishing_F1Matches()
+    {
+        // This docstring was made with River >= 0.19's pipeline order.
+        (_, double f1, _) = Harness.EvaluateScaled(new LogisticRegression(new FtrlProximal()), RiverDatasets.Phishing());
+        Harness.AssertPercent(87.56, f1, "F1");
+    }
+
+    [Fact]
     public void TwoSteps_ByHand_FollowRiversClosedForm()
     {
         var optimizer = new FtrlProximal(alpha: 0.5, beta: 1.0, l1: 0.1, l2: 1.0);
