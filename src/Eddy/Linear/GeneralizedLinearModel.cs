@@ -24,14 +24,27 @@ internal sealed class GeneralizedLinearModel
     private double _intercept;
     private double[] _gradients = new double[16];
     private double[] _newWeights = new double[16];
+    private double[] _cumL1 = [];
+    private double _maxCumL1;
 
-    public GeneralizedLinearModel(string owner, Optimizer optimizer, double l2, double interceptInit, Scheduler interceptLr, double clipGradient)
+    public GeneralizedLinearModel(
+        string owner, Optimizer optimizer, double l2, double interceptInit, Scheduler interceptLr, double clipGradient, double l1 = 0.0)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(interceptLr);
         if (!double.IsFinite(l2) || l2 < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(l2), l2, "Must be finite and non-negative.");
+        }
+
+        if (!double.IsFinite(l1) || l1 < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(l1), l1, "Must be finite and non-negative.");
+        }
+
+        if (l1 != 0 && l2 != 0)
+        {
+            throw new ArgumentException("River does not support L1 and L2 penalties together; set one of them to 0.", nameof(l1));
         }
 
         if (!double.IsFinite(interceptInit))
@@ -47,6 +60,7 @@ internal sealed class GeneralizedLinearModel
         Owner = owner;
         Optimizer = optimizer;
         L2 = l2;
+        L1 = l1;
         InterceptInit = interceptInit;
         InterceptLr = interceptLr;
         ClipGradient = clipGradient;
@@ -58,6 +72,9 @@ internal sealed class GeneralizedLinearModel
     public Optimizer Optimizer { get; }
 
     public double L2 { get; }
+
+    /// <summary>Cumulative L1 penalty (River's <c>l1</c>; Tsuruoka et al., 2009); 0 turns it off.</summary>
+    public double L1 { get; }
 
     public double InterceptInit { get; }
 
@@ -156,6 +173,11 @@ internal sealed class GeneralizedLinearModel
         {
             _seen[j] = true;
         }
+
+        if (L1 != 0)
+        {
+            ApplyCumulativeL1(indices);
+        }
     }
 
     public void WriteState(StateWriter writer)
@@ -165,6 +187,13 @@ internal sealed class GeneralizedLinearModel
         writer.WriteDoubles(_weights);
         writer.WriteBooleans(_seen);
         Optimizer.WriteState(writer);
+
+        // The L1 accumulators exist only with an L1 penalty, a hyper-parameter, so l1 = 0 keeps the original layout.
+        if (L1 != 0)
+        {
+            writer.WriteDouble(_maxCumL1);
+            writer.WriteDoubles(_cumL1);
+        }
     }
 
     public void ReadState(StateReader reader)
@@ -176,15 +205,26 @@ internal sealed class GeneralizedLinearModel
         StateReader.Require(weights.Length == seen.Length, "Weights and their flags differ in length.");
         Optimizer optimizer = Optimizer.CloneFresh();
         optimizer.ReadState(reader);
+        double maxCumL1 = 0.0;
+        double[] cumL1 = [];
+        if (L1 != 0)
+        {
+            maxCumL1 = reader.ReadDouble();
+            cumL1 = reader.ReadDoubles();
+            StateReader.Require(double.IsFinite(maxCumL1) && cumL1.Length <= weights.Length, "Invalid L1 penalty state.");
+        }
+
         Optimizer.ReadState(new StateReader(SerializeOptimizer(optimizer)));
         _intercept = intercept;
         _weights = weights;
         _seen = seen;
+        _maxCumL1 = maxCumL1;
+        _cumL1 = cumL1;
     }
 
     public string DescribeParameters() => string.Create(
         CultureInfo.InvariantCulture,
-        $"optimizer={Optimizer}, l2={L2}, intercept_init={InterceptInit}, intercept_lr={InterceptLr}, clip_gradient={ClipGradient}");
+        $"optimizer={Optimizer}, l2={L2}, l1={L1}, intercept_init={InterceptInit}, intercept_lr={InterceptLr}, clip_gradient={ClipGradient}");
 
     private static byte[] SerializeOptimizer(Optimizer optimizer)
     {
@@ -195,13 +235,41 @@ internal sealed class GeneralizedLinearModel
 
     private void EnsureCapacity(int count)
     {
-        if (_weights.Length >= count)
+        if (_weights.Length < count)
         {
-            return;
+            int size = Math.Max(count, _weights.Length * 2);
+            Array.Resize(ref _weights, size);
+            Array.Resize(ref _seen, size);
         }
 
-        int size = Math.Max(count, _weights.Length * 2);
-        Array.Resize(ref _weights, size);
-        Array.Resize(ref _seen, size);
+        if (L1 != 0 && _cumL1.Length < _weights.Length)
+        {
+            Array.Resize(ref _cumL1, _weights.Length);
+        }
+    }
+
+    /// <summary>
+    /// River's cumulative L1 penalty, after the optimizer's step (so at its advanced learning rate): each weight of
+    /// the example moves towards 0 by the penalty it has not received yet, without crossing 0.
+    /// </summary>
+    private void ApplyCumulativeL1(ReadOnlySpan<int> indices)
+    {
+        _maxCumL1 += L1 * Optimizer.LearningRate;
+        foreach (int j in indices)
+        {
+            double before = _weights[j];
+            double after = before;
+            if (before > 0)
+            {
+                after = Math.Max(0, before - (_maxCumL1 + _cumL1[j]));
+            }
+            else if (before < 0)
+            {
+                after = Math.Min(0, before + (_maxCumL1 - _cumL1[j]));
+            }
+
+            _weights[j] = after;
+            _cumL1[j] += after - before;
+        }
     }
 }

@@ -25,13 +25,15 @@ public sealed class LogisticRegression : Classifier
     /// <param name="interceptInit">Initial intercept (default 0).</param>
     /// <param name="interceptLr">Intercept learning rate (default constant 0.01; 0 freezes the intercept).</param>
     /// <param name="clipGradient">Bound on the absolute loss gradient (default 1e12).</param>
+    /// <param name="l1">Cumulative L1 penalty (default 0); River refuses it together with <paramref name="l2"/>.</param>
     public LogisticRegression(
         Optimizer? optimizer = null,
         BinaryLoss? loss = null,
         double l2 = 0.0,
         double interceptInit = 0.0,
         Scheduler? interceptLr = null,
-        double clipGradient = 1e12)
+        double clipGradient = 1e12,
+        double l1 = 0.0)
     {
         Loss = loss ?? new LogLoss();
         _glm = new GeneralizedLinearModel(
@@ -40,7 +42,8 @@ public sealed class LogisticRegression : Classifier
             l2,
             interceptInit,
             interceptLr ?? new ConstantScheduler(0.01),
-            clipGradient);
+            clipGradient,
+            l1);
     }
 
     public BinaryLoss Loss { get; }
@@ -73,7 +76,7 @@ public sealed class LogisticRegression : Classifier
     }
 
     public override Estimator CloneFresh() => new LogisticRegression(
-        _glm.Optimizer.CloneFresh(), Loss, _glm.L2, _glm.InterceptInit, _glm.InterceptLr, _glm.ClipGradient);
+        _glm.Optimizer.CloneFresh(), Loss, _glm.L2, _glm.InterceptInit, _glm.InterceptLr, _glm.ClipGradient, _glm.L1);
 
     public override void WriteState(StateWriter writer)
     {
