@@ -1,28 +1,19 @@
-using System.IO.Compression;
 using Eddy.Base;
 using Eddy.Datasets;
+using Eddy.Preprocessing;
+using Eddy.Serialization;
 
 namespace Eddy.Tests.Support;
 
 /// <summary>
 /// Progressive validation (predict, then learn) with plain Accuracy, F1 and MAE computed here, so estimator tests do
-/// not depend on the metrics library; plus test-only loaders for TrumpApproval and ImageSegments.
+/// not depend on the metrics library.
 /// </summary>
 internal static class Harness
 {
-    public static Dataset TrumpApproval() => new TableBuilder()
-        .Target("five_thirty_eight", s => Label.FromNumber(TableBuilder.ParseNumber(s)))
-        .Build("TrumpApproval", TaskKind.Regression, RiverDatasets.ReadCsv("trump_approval.csv.gz"));
+    public static Dataset TrumpApproval() => RiverDatasets.TrumpApproval();
 
-    /// <summary>River's ImageSegments: the zip holds one entry, itself named segment.csv.zip, which is the CSV.</summary>
-    public static Dataset ImageSegments()
-    {
-        using ZipArchive archive = ZipFile.OpenRead(DatasetDirectory.File("segment.csv.zip"));
-        using var reader = new StreamReader(archive.Entries[0].Open());
-        return new TableBuilder()
-            .Target("category", Label.FromText)
-            .Build("ImageSegments", TaskKind.MultiClassClassification, CsvTable.Read(reader));
-    }
+    public static Dataset ImageSegments() => RiverDatasets.ImageSegments();
 
     /// <summary>Accuracy over scored predictions (arg-max of the probabilities; empty ones skipped), F1 of class True.</summary>
     public static (double Accuracy, double F1, int Scored) Evaluate(Classifier model, Dataset dataset)
@@ -55,68 +46,13 @@ internal static class Harness
         return ((double)correct / scored, f1, scored);
     }
 
-    /// <summary>
-    /// <c>StandardScaler | <paramref name="model"/></c> with River ≥ 0.19's <c>Pipeline</c> order, written out: the
-    /// prediction transforms with the scaler as it is; learning lets the scaler learn, transforms, then lets the model
-    /// learn. (Eddy's <c>ClassifierPipeline</c> currently transforms before the scaler learns.)
-    /// </summary>
-    public static (double Accuracy, double F1, int Scored) EvaluateScaled(Classifier model, Dataset dataset)
-    {
-        var schema = new FeatureSchema();
-        var x = new FeatureVector(schema);
-        var scaled = new FeatureVector(schema);
-        var scaler = new Preprocessing.StandardScaler();
-        var probabilities = new ClassProbabilities();
-        int scored = 0, correct = 0, tp = 0, fp = 0, fn = 0;
-        for (int row = 0; row < dataset.Count; row++)
-        {
-            dataset.Fill(row, x);
-            Label y = dataset.Target(row);
-            scaler.TransformOne(x, scaled);
-            if (model.PredictProbaOne(scaled, probabilities))
-            {
-                Label predicted = probabilities.ArgMax();
-                scored++;
-                correct += predicted.Equals(y) ? 1 : 0;
-                bool truePositive = y.Equals(Label.True);
-                bool predictedPositive = predicted.Equals(Label.True);
-                tp += truePositive && predictedPositive ? 1 : 0;
-                fp += !truePositive && predictedPositive ? 1 : 0;
-                fn += truePositive && !predictedPositive ? 1 : 0;
-            }
+    /// <summary><c>StandardScaler | <paramref name="model"/></c> through Eddy's pipeline (River ≥ 0.19 semantics).</summary>
+    public static (double Accuracy, double F1, int Scored) EvaluateScaled(Classifier model, Dataset dataset) =>
+        Evaluate(new StandardScaler() | model, dataset);
 
-            scaler.LearnOne(x);
-            scaler.TransformOne(x, scaled);
-            model.LearnOne(scaled, y);
-        }
-
-        double precision = tp + fp == 0 ? 0 : (double)tp / (tp + fp);
-        double recall = tp + fn == 0 ? 0 : (double)tp / (tp + fn);
-        double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        return ((double)correct / scored, f1, scored);
-    }
-
-    /// <summary>MAE of <c>StandardScaler | <paramref name="model"/></c> in River ≥ 0.19's order (see <see cref="EvaluateScaled"/>).</summary>
-    public static double MeanAbsoluteErrorScaled(Regressor model, Dataset dataset)
-    {
-        var schema = new FeatureSchema();
-        var x = new FeatureVector(schema);
-        var scaled = new FeatureVector(schema);
-        var scaler = new Preprocessing.StandardScaler();
-        double sum = 0;
-        for (int row = 0; row < dataset.Count; row++)
-        {
-            dataset.Fill(row, x);
-            double y = dataset.Target(row).ToDouble();
-            scaler.TransformOne(x, scaled);
-            sum += Math.Abs(y - model.PredictOne(scaled));
-            scaler.LearnOne(x);
-            scaler.TransformOne(x, scaled);
-            model.LearnOne(scaled, y);
-        }
-
-        return sum / dataset.Count;
-    }
+    /// <summary>MAE of <c>StandardScaler | <paramref name="model"/></c> through Eddy's pipeline.</summary>
+    public static double MeanAbsoluteErrorScaled(Regressor model, Dataset dataset) =>
+        MeanAbsoluteError(new StandardScaler() | model, dataset);
 
     /// <summary>
     /// River 0.12.1's pipeline order (the scaler learns before the prediction), which older docstrings were made
@@ -127,7 +63,7 @@ internal static class Harness
         var schema = new FeatureSchema();
         var x = new FeatureVector(schema);
         var scaled = new FeatureVector(schema);
-        var scaler = new Preprocessing.StandardScaler();
+        var scaler = new StandardScaler();
         var probabilities = new ClassProbabilities();
         int correct = 0, tp = 0, fp = 0, fn = 0;
         for (int row = 0; row < dataset.Count; row++)
@@ -198,7 +134,7 @@ internal static class Harness
         byte[] state = model.SerializeState();
 
         Estimator copy = model.CloneFresh();
-        copy.ReadState(new Serialization.StateReader(state));
+        copy.ReadState(new StateReader(state));
         Assert.Equal(state, copy.SerializeState());
 
         var x = new FeatureVector(schema);
