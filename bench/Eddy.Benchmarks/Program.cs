@@ -1,1 +1,3 @@
-return 0;
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Eddy.Benchmarks.Linear.PredictLearnBenchmarks).Assembly).Run(args);

@@ -1,0 +1,160 @@
+using System.CommandLine;
+using System.Globalization;
+using Eddy.Base;
+using Eddy.Datasets;
+using Eddy.Evaluate;
+using Eddy.Metrics;
+using Spectre.Console;
+
+namespace Eddy.Cli.Commands;
+
+/// <summary><c>eddy evaluate</c>: River's <c>progressive_val_score</c> on one of River's datasets, with a progress bar.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var dataset = new Option<string>("--dataset", "-d")
+        {
+            Description = $"River dataset to stream: {string.Join(", ", RiverDatasets.Names)}.",
+            DefaultValueFactory = _ => "phishing",
+        };
+        var model = new Option<string>("--model", "-m")
+        {
+            Description = "Model in River's expression form, default hyper-parameters.",
+            DefaultValueFactory = _ => ModelCatalog.Seed,
+        };
+        var metrics = new Option<string[]>("--metric")
+        {
+            Description = "Metric to track (repeatable); defaults depend on the task.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var printEvery = new Option<int>("--print-every")
+        {
+            Description = "Print the metrics every N examples, as River does (0: only at the end).",
+            DefaultValueFactory = _ => 0,
+        };
+
+        var command = new Command("evaluate", "Progressive validation (predict, score, then learn) of a model on a dataset.")
+        {
+            dataset, model, metrics, printEvery,
+        };
+        command.SetAction(result => Run(
+            result.GetValue(dataset)!, result.GetValue(model)!, result.GetValue(metrics) ?? [], result.GetValue(printEvery)));
+        return command;
+    }
+
+    private static int Run(string datasetName, string modelExpression, string[] metricNames, int printEvery)
+    {
+        Dataset data;
+        Estimator estimator;
+        List<Metric> metrics;
+        try
+        {
+            data = RiverDatasets.ByName(datasetName);
+            estimator = ModelCatalog.Parse(modelExpression);
+            string[] names = metricNames.Length > 0
+                ? [.. metricNames.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))]
+                : MetricCatalog.Defaults(data.Task);
+            metrics = [.. names.Select(MetricCatalog.Create)];
+        }
+        catch (Exception e) when (e is ArgumentException or KeyNotFoundException or IOException)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return 2;
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"[bold]{estimator}[/] on [bold]{data.Name}[/] ({data.Count:N0} examples)");
+        IEnumerable<Checkpoint> checkpoints;
+        try
+        {
+            checkpoints = Checkpoints(estimator, data, metrics, printEvery);
+        }
+        catch (ArgumentException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return 2;
+        }
+
+        Checkpoint? last = null;
+        try
+        {
+            AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(context =>
+                {
+                    ProgressTask task = context.AddTask(data.Name, maxValue: data.Count);
+                    foreach (Checkpoint checkpoint in checkpoints)
+                    {
+                        task.Value = checkpoint.Step;
+                        if (printEvery > 0 && checkpoint.Step % printEvery == 0)
+                        {
+                            AnsiConsole.WriteLine(Format(checkpoint, metrics, withStep: true));
+                        }
+
+                        last = checkpoint;
+                    }
+                });
+        }
+        catch (EddyException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return 1;
+        }
+
+        if (last is not null)
+        {
+            AnsiConsole.WriteLine(Format(last, metrics, withStep: false));
+            AnsiConsole.MarkupLineInterpolated(
+                $"[grey]{last.Step:N0} examples, {last.Scored:N0} scored, {last.Elapsed.TotalMilliseconds:F0} ms, model state {last.ModelBytes:N0} bytes[/]");
+        }
+
+        return 0;
+    }
+
+    private static IEnumerable<Checkpoint> Checkpoints(Estimator estimator, Dataset data, List<Metric> metrics, int printEvery)
+    {
+        // Report progress about a hundred times, and at every print point.
+        int step = Math.Max(1, data.Count / 100);
+        if (printEvery > 0)
+        {
+            step = Gcd(step, printEvery);
+        }
+
+        return estimator switch
+        {
+            Classifier classifier => ProgressiveValidation.Iterate(classifier, data, Cast<ClassificationMetric>(metrics, "classifier"), step),
+            Regressor regressor => ProgressiveValidation.Iterate(regressor, data, Cast<RegressionMetric>(metrics, "regressor"), step),
+            _ => throw new ArgumentException($"{estimator} is not a classifier or a regressor, so it cannot be evaluated."),
+        };
+    }
+
+    private static List<T> Cast<T>(List<Metric> metrics, string kind)
+        where T : Metric
+    {
+        var typed = new List<T>();
+        foreach (Metric metric in metrics)
+        {
+            typed.Add(metric as T ?? throw new ArgumentException($"{metric.Name} does not apply to a {kind}."));
+        }
+
+        return typed;
+    }
+
+    private static string Format(Checkpoint checkpoint, List<Metric> metrics, bool withStep)
+    {
+        var parts = new List<string>();
+        for (int i = 0; i < metrics.Count; i++)
+        {
+            double value = checkpoint.Values[i];
+            string text = metrics[i].IsPercentage
+                ? (value * 100).ToString("F2", CultureInfo.InvariantCulture) + "%"
+                : value.ToString("F6", CultureInfo.InvariantCulture);
+            parts.Add($"{metrics[i].Name}: {text}");
+        }
+
+        string line = string.Join(", ", parts);
+        return withStep ? $"[{checkpoint.Step.ToString("N0", CultureInfo.InvariantCulture)}] {line}" : line;
+    }
+
+    private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
+}
