@@ -59,7 +59,7 @@ internal static class EvaluateCommand
         }
         catch (Exception e) when (e is ArgumentException or KeyNotFoundException or IOException)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {Describe(e)}");
             return 2;
         }
 
@@ -71,7 +71,7 @@ internal static class EvaluateCommand
         }
         catch (ArgumentException e)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {Describe(e)}");
             return 2;
         }
 
@@ -155,6 +155,10 @@ internal static class EvaluateCommand
         string line = string.Join(", ", parts);
         return withStep ? $"[{checkpoint.Step.ToString("N0", CultureInfo.InvariantCulture)}] {line}" : line;
     }
+
+    /// <summary>The message without .NET's "(Parameter 'x')" suffix, which means nothing to a CLI user.</summary>
+    private static string Describe(Exception e) =>
+        e is ArgumentException { ParamName: { } name } ? e.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : e.Message;
 
     private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
 }

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+
+namespace Eddy.Tests.Cli;
+
+/// <summary>The README's first command, run for real: the built CLI as a separate process.</summary>
+public sealed class EvaluateCommandTests
+{
+    [Fact]
+    public async Task Evaluate_PhishingWithSeedModel_PrintsRiversRocAuc()
+    {
+        (int exitCode, string output) = await RunCliAsync("evaluate", "--dataset", "phishing");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("ROCAUC: 95.07%", output, StringComparison.Ordinal);
+        Assert.Contains("Accuracy: 89.28%", output, StringComparison.Ordinal);
+        Assert.Contains("1,250 examples, 1,250 scored", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_PrintEvery_PrintsRiverStyleCheckpoints()
+    {
+        (int exitCode, string output) = await RunCliAsync(
+            "evaluate", "-d", "image_segments", "-m", "StandardScaler | SoftmaxRegression", "--print-every", "1000");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("[1,000] Accuracy:", output, StringComparison.Ordinal);
+        Assert.Contains("[2,000] Accuracy:", output, StringComparison.Ordinal);
+        Assert.Contains("Accuracy: 82.55%, MacroF1: 81.88%", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--dataset", "no_such_dataset", "no_such_dataset")]
+    [InlineData("--model", "LogisticRegression | StandardScaler", "not a transformer")]
+    [InlineData("--model", "Nonsense", "Unknown estimator 'Nonsense'")]
+    [InlineData("--metric", "MAE", "MAE does not apply to a classifier")]
+    public async Task Evaluate_BadArguments_ClearErrorAndExitCode2(string option, string value, string message)
+    {
+        (int exitCode, string output) = await RunCliAsync("evaluate", option, value);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, output.Replace(Environment.NewLine, " ", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments)
+    {
+        string cli = Path.Combine(AppContext.BaseDirectory, "Eddy.Cli.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(cli);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // A wide, colourless console so assertions see whole lines.
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment["COLUMNS"] = "400";
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        Task<string> stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
