@@ -1,0 +1,92 @@
+using Eddy.Server.Endpoints;
+using Eddy.Server.Hosting;
+using Eddy.Server.Http;
+using Eddy.Server.Problems;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+namespace Eddy.Server;
+
+/// <summary>Composes the server: options, model registry, routes. <c>Program</c>, <c>eddy serve</c> and the tests share it.</summary>
+public static class EddyServer
+{
+    /// <summary>Builds the application; <paramref name="configure"/> may add configuration or services (tests do).</summary>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(args);
+        configure?.Invoke(builder);
+
+        builder.Services.AddOptions<EddyServerOptions>().BindConfiguration(EddyServerOptions.Section);
+        EddyServerOptions options = builder.Configuration.GetSection(EddyServerOptions.Section).Get<EddyServerOptions>() ?? new EddyServerOptions();
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(options.Urls);
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // Our own reader enforces the limit with a problem+json answer; Kestrel's is a backstop a little above it.
+            kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes + 1024;
+            kestrel.AddServerHeader = false;
+        });
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ServerSettings>();
+        builder.Services.AddSingleton<ModelRegistry>();
+        builder.Services.AddSingleton<ModelFactory>();
+        builder.Services.AddHostedService<ModelBootstrap>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+
+        WebApplication app = builder.Build();
+        app.UseExceptionHandler(errors => errors.Run(WriteUnhandledAsync));
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapHealth();
+        app.MapSeed();
+        app.MapModels();
+        return app;
+    }
+
+    /// <summary>No 5xx from client data: Kestrel's own request errors keep their 4xx status; anything else is a 500 problem.</summary>
+    private static async Task WriteUnhandledAsync(HttpContext context)
+    {
+        Exception? error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        ILogger logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Eddy.Server");
+        switch (error)
+        {
+            case Microsoft.AspNetCore.Http.BadHttpRequestException bad:
+                ProblemKind kind = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? ProblemKind.BodyTooLarge : ProblemKind.InvalidRequest;
+                await JsonResponse.ProblemAsync(context, kind with { Status = bad.StatusCode }, bad.Message);
+                break;
+            case ClientErrorException client:
+                await JsonResponse.ProblemAsync(context, client);
+                break;
+            default:
+                logger.LogError(error, "Unhandled error on {Path}.", context.Request.Path);
+                await JsonResponse.ProblemAsync(context, ProblemKind.ModelFailure with { Title = "The server failed on this request." }, "An internal error occurred; no model state was changed by it.");
+                break;
+        }
+    }
+
+    /// <summary>Creates the configured default model when the server starts.</summary>
+    private sealed class ModelBootstrap(ModelRegistry registry, ModelFactory factory, IOptions<EddyServerOptions> options, ILogger<ModelRegistry> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            EddyServerOptions o = options.Value;
+            if (!string.IsNullOrEmpty(o.DefaultModel) && !registry.TryGet(o.DefaultModel, out _))
+            {
+                ModelDefinition definition = factory.FromExpression(o.DefaultModel, o.DefaultSpec, o.DefaultMetrics ?? ["ROCAUC", "Accuracy", "LogLoss"]);
+                registry.TryCreate(definition, out _);
+                logger.LogInformation("Model {Model}: {Spec}", definition.Name, definition.Prototype);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => registry.DisposeAsync().AsTask();
+    }
+}

@@ -1,0 +1,46 @@
+namespace Eddy.Server;
+
+/// <summary>
+/// Server settings, bound from the <c>Eddy</c> configuration section: <c>appsettings.json</c>, environment variables
+/// (<c>Eddy__ApiKey</c>) or <c>eddy serve</c> flags. Every setting has a default that works on a fresh machine.
+/// </summary>
+public sealed class EddyServerOptions
+{
+    public const string Section = "Eddy";
+
+    /// <summary>Where Kestrel listens. Loopback by default: exposing a model server is a deliberate act.</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:8080";
+
+    /// <summary>The local data directory (snapshots and the log, once durability lands).</summary>
+    public string DataDirectory { get; set; } = "eddy-data";
+
+    /// <summary>When set, creating and deleting models requires this key (<c>X-Api-Key</c> or <c>Authorization: Bearer</c>).</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Largest accepted request body, in bytes (413 beyond).</summary>
+    public long MaxBodyBytes { get; set; } = 1 << 20;
+
+    /// <summary>Deepest accepted JSON nesting (400 beyond).</summary>
+    public int MaxJsonDepth { get; set; } = 32;
+
+    /// <summary>Pending predictions kept per model, waiting for their label; the oldest is dropped beyond.</summary>
+    public int PendingCapacity { get; set; } = 100_000;
+
+    /// <summary>How long a pending prediction waits for its label.</summary>
+    public TimeSpan PendingTtl { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Idempotency keys remembered per model.</summary>
+    public int IdempotencyCapacity { get; set; } = 100_000;
+
+    /// <summary>Window of the rolling copy of every model metric.</summary>
+    public int RollingWindow { get; set; } = 1000;
+
+    /// <summary>The model created on a fresh start; empty for none.</summary>
+    public string DefaultModel { get; set; } = "default";
+
+    /// <summary>The default model's pipeline, in River's expression form (the seed application's model).</summary>
+    public string DefaultSpec { get; set; } = "StandardScaler | LogisticRegression";
+
+    /// <summary>The default model's metrics; ROCAUC (the seed's), Accuracy and LogLoss when not set.</summary>
+    public string[]? DefaultMetrics { get; set; }
+}

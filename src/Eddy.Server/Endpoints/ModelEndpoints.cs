@@ -1,0 +1,138 @@
+using Eddy.Base;
+using Eddy.Server.Hosting;
+using Eddy.Server.Http;
+using Eddy.Server.Problems;
+
+namespace Eddy.Server.Endpoints;
+
+/// <summary>The v1 resources: <c>/v1/models</c> and, per model, predict, learn and metrics.</summary>
+internal static class ModelEndpoints
+{
+    public static IEndpointRouteBuilder MapModels(this IEndpointRouteBuilder routes)
+    {
+        RouteGroupBuilder models = routes.MapGroup("/v1/models").WithTags("Models");
+        models.MapGet("/", List).WithSummary("List the models.");
+        models.MapGet("/{name}", Get).WithSummary("A model: spec, kind, counters, sequence, metrics.");
+        models.MapDelete("/{name}", DeleteAsync).WithSummary("Delete a model (admin).");
+        models.MapGet("/{name}/metrics", GetMetrics).WithSummary("Live progressive metrics, global and over the rolling window.");
+        models.MapPost("/{name}/predict", (HttpContext context, string name, ModelRegistry registry, ServerSettings settings) =>
+                WithModelAsync(context, name, registry, host => Predictions.HandleAsync(context, host, settings)))
+            .WithTags("Predict").WithSummary("Predict from the published replica; with an id, keep it pending for its label.");
+        models.MapPost("/{name}/learn", (HttpContext context, string name, ModelRegistry registry, ServerSettings settings) =>
+                WithModelAsync(context, name, registry, host => Learning.HandleAsync(context, host, settings)))
+            .WithTags("Learn").WithSummary("Learn {x, y}, or {id, y} for a pending prediction; Idempotency-Key makes retries safe.");
+        return routes;
+    }
+
+    internal static Task WithModelAsync(HttpContext context, string name, ModelRegistry registry, Func<ModelHost, Task> handler) =>
+        registry.TryGet(name, out ModelHost? host)
+            ? handler(host)
+            : JsonResponse.ProblemAsync(context, ProblemKind.ModelNotFound, $"There is no model named '{name}'.").AsTask();
+
+    private static IResult List(ModelRegistry registry)
+    {
+        var summaries = new List<ModelSummary>();
+        foreach (ModelHost host in registry.Models)
+        {
+            summaries.Add(Summarize(host));
+        }
+
+        summaries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return TypedResults.Ok(summaries);
+    }
+
+    private static IResult Get(string name, ModelRegistry registry) =>
+        registry.TryGet(name, out ModelHost? host)
+            ? TypedResults.Ok(Describe(host))
+            : NotFound(name);
+
+    private static IResult GetMetrics(string name, ModelRegistry registry) =>
+        registry.TryGet(name, out ModelHost? host)
+            ? TypedResults.Ok(Metrics(host.Replica, host.Definition))
+            : NotFound(name);
+
+    private static async Task<IResult> DeleteAsync(HttpContext context, string name, ModelRegistry registry, ServerSettings settings)
+    {
+        if (AdminKey.Check(context, settings) is { } denied)
+        {
+            return denied;
+        }
+
+        return await registry.DeleteAsync(name) ? TypedResults.NoContent() : NotFound(name);
+    }
+
+    internal static ModelSummary Summarize(ModelHost host)
+    {
+        Replica replica = host.Replica;
+        return new ModelSummary(host.Name, Kind(replica.Model), host.Sequence, replica.Sequence);
+    }
+
+    internal static ModelDescription Describe(ModelHost host)
+    {
+        Replica replica = host.Replica;
+        return new ModelDescription(
+            host.Name,
+            Kind(replica.Model),
+            host.Definition.Spec,
+            replica.Model.ToString(),
+            host.Definition.Publication.ToString(),
+            host.Sequence,
+            replica.Sequence,
+            replica.PublishedAt,
+            replica.Schema.Count,
+            host.Pending.Waiting,
+            StateChecksum(replica),
+            Metrics(replica, host.Definition));
+    }
+
+    internal static ModelMetrics Metrics(Replica replica, ModelDefinition definition)
+    {
+        int count = definition.MetricPrototypes.Count;
+        var global = new Dictionary<string, double?>(StringComparer.Ordinal);
+        var rolling = new Dictionary<string, double?>(StringComparer.Ordinal);
+        for (int i = 0; i < count; i++)
+        {
+            global[replica.Metrics[i].Name] = Finite(replica.Metrics[i].Value);
+            rolling[replica.Metrics[count + i].Name] = Finite(replica.Metrics[count + i].Value);
+        }
+
+        return new ModelMetrics(replica.Sequence, global, definition.RollingWindow, rolling);
+    }
+
+    /// <summary>CRC-32C of the replica's saved state: equal checksums mean bit-identical models.</summary>
+    internal static string StateChecksum(Replica replica) =>
+        Eddy.Serialization.Crc32C.Compute(Eddy.Serialization.EstimatorSnapshot.Save(replica.Model, replica.Schema)).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Kind(Estimator model) => model switch
+    {
+        Classifier => "classifier",
+        Regressor => "regressor",
+        _ => "transformer",
+    };
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
+    private static IResult NotFound(string name) => Problem(ProblemKind.ModelNotFound, $"There is no model named '{name}'.");
+
+    internal static IResult Problem(ProblemKind kind, string detail, string? field = null) =>
+        TypedResults.Problem(detail: detail, statusCode: kind.Status, title: kind.Title, type: kind.Type,
+            extensions: field is null ? null : new Dictionary<string, object?> { ["field"] = field });
+
+    internal sealed record ModelSummary(string Name, string Kind, long Sequence, long PublishedSequence);
+
+    internal sealed record ModelDescription(
+        string Name,
+        string Kind,
+        string Spec,
+        string Model,
+        string Publication,
+        long Sequence,
+        long PublishedSequence,
+        DateTimeOffset PublishedAt,
+        int Features,
+        int PendingPredictions,
+        string StateChecksum,
+        ModelMetrics Metrics);
+
+    internal sealed record ModelMetrics(long Sequence, IReadOnlyDictionary<string, double?> Global, int RollingWindow, IReadOnlyDictionary<string, double?> Rolling);
+}

@@ -1,0 +1,10 @@
+namespace Eddy.Server.Hosting;
+
+/// <summary>How a learn request ended.</summary>
+internal enum LearnStatus
+{
+    Learned,
+    Replayed,
+    Rejected,
+    Failed,
+}

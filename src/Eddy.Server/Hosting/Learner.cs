@@ -1,0 +1,217 @@
+using Eddy.Base;
+using Eddy.Metrics;
+using Eddy.Server.Json;
+using Eddy.Server.Problems;
+
+namespace Eddy.Server.Hosting;
+
+/// <summary>
+/// The writable side of a <see cref="ModelHost"/>: the model, its schema, its progressive metrics and the sequence.
+/// Only the host's writer calls it. A learn validates everything first (label, then features without interning new
+/// names), so a refused example changes nothing; then it predicts, learns and scores, as progressive validation does.
+/// </summary>
+internal sealed class Learner
+{
+    private readonly ModelDefinition _definition;
+    private readonly FeatureVector _x;
+    private readonly ClassProbabilities _probabilities = new();
+    private Metric[] _metrics;
+
+    /// <summary>Learns applied; a field so the host can read it atomically from other threads.</summary>
+    public long SequenceField;
+
+    public Learner(ModelDefinition definition)
+    {
+        _definition = definition;
+        Model = definition.Prototype.CloneFresh();
+        Schema = new FeatureSchema();
+        _x = new FeatureVector(Schema);
+        _metrics = CreateMetrics(definition);
+    }
+
+    public Estimator Model { get; private set; }
+
+    public FeatureSchema Schema { get; private set; }
+
+    public LearnOutcome Learn(LearnWork work, PendingPredictions? pending)
+    {
+        PendingPrediction? served = work.Pending;
+        if (pending is not null && work.PendingId is { } id)
+        {
+            PendingLookup lookup = pending.Find(id, out served);
+            if (lookup != PendingLookup.Pending)
+            {
+                return Refusal(lookup, id);
+            }
+
+            work.Pending = served;
+        }
+
+        RawExample raw = served?.Features ?? work.Features ?? throw new InvalidOperationException("A learn without features.");
+        Label y = work.Y;
+        try
+        {
+            ValidateLabel(y);
+            _x.Reset(Schema, interning: false);
+            raw.Fill(_x);
+            Model.ValidateInput(_x);
+            if (_x.HasTransient || _x.HasCategorical)
+            {
+                // Valid: only now may new names and categories enter the schema.
+                _x.Reset(Schema, interning: true);
+                raw.Fill(_x);
+            }
+
+            return LearnValidated(y, served, pending);
+        }
+        catch (InvalidLabelException e)
+        {
+            return LearnOutcome.Refused(ProblemKind.InvalidLabel, e.Message, "y");
+        }
+        catch (InvalidFeatureException e)
+        {
+            return LearnOutcome.Refused(ProblemKind.InvalidFeature, e.Message, "x." + e.FeatureName);
+        }
+        catch (NonFiniteUpdateException e)
+        {
+            return LearnOutcome.Refused(ProblemKind.RejectedUpdate, e.Message, "x");
+        }
+    }
+
+    /// <summary>A deep copy of the current state, for publication.</summary>
+    public Replica Snapshot(FeatureSchema publishedSchema, DateTimeOffset now)
+    {
+        var metrics = new Metric[_metrics.Length];
+        for (int i = 0; i < metrics.Length; i++)
+        {
+            metrics[i] = Copy(_metrics[i]);
+        }
+
+        return new Replica(Model.Clone(), publishedSchema, Interlocked.Read(ref SequenceField), metrics, now);
+    }
+
+    /// <summary>Puts back the state of a published replica (after a failure inside an estimator).</summary>
+    public void RestoreFrom(Replica replica)
+    {
+        Model = replica.Model.Clone();
+        Schema = replica.Schema.Clone();
+        var metrics = new Metric[replica.Metrics.Count];
+        for (int i = 0; i < metrics.Length; i++)
+        {
+            metrics[i] = Copy(replica.Metrics[i]);
+        }
+
+        _metrics = metrics;
+        Interlocked.Exchange(ref SequenceField, replica.Sequence);
+    }
+
+    /// <summary>Global metrics (as specified), then a rolling-window copy of each.</summary>
+    public static Metric[] CreateMetrics(ModelDefinition definition)
+    {
+        IReadOnlyList<Metric> prototypes = definition.MetricPrototypes;
+        var metrics = new Metric[prototypes.Count * 2];
+        for (int i = 0; i < prototypes.Count; i++)
+        {
+            metrics[i] = prototypes[i].CloneFresh();
+            metrics[prototypes.Count + i] = prototypes[i].CloneFresh() switch
+            {
+                ClassificationMetric c => Rolling.Of(c, definition.RollingWindow),
+                RegressionMetric r => Rolling.Of(r, definition.RollingWindow),
+                Metric other => other,
+            };
+        }
+
+        return metrics;
+    }
+
+    private LearnOutcome LearnValidated(Label y, PendingPrediction? served, PendingPredictions? pending)
+    {
+        switch (Model)
+        {
+            case Classifier classifier:
+            {
+                ClassificationPrediction prediction;
+                bool scored;
+                if (served is not null)
+                {
+                    prediction = new ClassificationPrediction(served.Label, served.Probabilities);
+                    scored = !served.Label.IsNone;
+                }
+                else
+                {
+                    scored = classifier.PredictProbaOne(_x, _probabilities);
+                    Label label = classifier.PredictsFromProbabilities ? _probabilities.ArgMax() : classifier.PredictOne(_x);
+                    prediction = new ClassificationPrediction(label, _probabilities);
+                    scored &= !label.IsNone;
+                }
+
+                classifier.LearnOne(_x, y);
+                if (scored)
+                {
+                    foreach (Metric metric in _metrics)
+                    {
+                        ((ClassificationMetric)metric).Update(y, prediction);
+                    }
+                }
+
+                break;
+            }
+
+            case Regressor regressor:
+            {
+                double target = y.ToDouble();
+                double predicted = served?.Value ?? regressor.PredictOne(_x);
+                regressor.LearnOne(_x, target);
+                foreach (Metric metric in _metrics)
+                {
+                    ((RegressionMetric)metric).Update(target, predicted);
+                }
+
+                break;
+            }
+
+            default:
+                throw new InvalidOperationException($"{Model} cannot learn from labels.");
+        }
+
+        if (served is not null && pending is not null)
+        {
+            pending.MarkLearned(served);
+        }
+
+        long sequence = Interlocked.Increment(ref SequenceField);
+        return new LearnOutcome(LearnStatus.Learned, sequence, _metrics.Length > 0 ? _metrics[0].Value : double.NaN);
+    }
+
+    private void ValidateLabel(Label y)
+    {
+        if (y.IsNone)
+        {
+            throw new InvalidLabelException("The label \"y\" is missing.");
+        }
+
+        switch (Model)
+        {
+            case Classifier classifier:
+                classifier.ValidateLabel(y);
+                break;
+            case Regressor:
+                y.ToDouble();
+                break;
+        }
+    }
+
+    private static LearnOutcome Refusal(PendingLookup lookup, string id) => lookup switch
+    {
+        PendingLookup.Expired => LearnOutcome.Refused(ProblemKind.PendingExpired, $"The prediction '{id}' expired before its label arrived; it was not learned.", "id"),
+        PendingLookup.AlreadyLearned => LearnOutcome.Refused(ProblemKind.AlreadyLearned, $"The label of prediction '{id}' was already learned; it is not learned twice.", "id"),
+        _ => LearnOutcome.Refused(ProblemKind.PendingNotFound, $"No pending prediction has the id '{id}' (never made, or forgotten after its TTL).", "id"),
+    };
+
+    private static Metric Copy(Metric metric)
+    {
+        Metric copy = metric.CloneFresh();
+        copy.ReadState(new Serialization.StateReader(metric.SerializeState()));
+        return copy;
+    }
+}

@@ -1,0 +1,19 @@
+using Eddy.Base;
+using Eddy.Metrics;
+
+namespace Eddy.Server.Hosting;
+
+/// <summary>
+/// What a model is: its name, its spec (canonical JSON, as created), fresh-instance prototypes of its estimator and
+/// metrics, and how its replica is published. The host clones the prototypes; it never learns on them.
+/// </summary>
+internal sealed record ModelDefinition(
+    string Name,
+    string Spec,
+    Estimator Prototype,
+    IReadOnlyList<Metric> MetricPrototypes,
+    PublicationPolicy Publication,
+    int RollingWindow)
+{
+    public bool IsClassifier => Prototype is Classifier;
+}

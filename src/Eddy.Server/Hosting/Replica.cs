@@ -1,0 +1,15 @@
+using Eddy.Base;
+using Eddy.Metrics;
+
+namespace Eddy.Server.Hosting;
+
+/// <summary>
+/// An immutable published copy of a model: what every prediction reads, without locks. The writer never touches it
+/// after publication; it replaces the whole object behind one volatile reference.
+/// </summary>
+/// <param name="Model">A deep copy of the writer's model at <paramref name="Sequence"/>.</param>
+/// <param name="Schema">The feature names the model's indices refer to (a frozen copy; read-only here).</param>
+/// <param name="Sequence">Learns applied, in the writer's order, when this copy was taken.</param>
+/// <param name="Metrics">Copies of the progressive metrics (global, then rolling) at <paramref name="Sequence"/>.</param>
+/// <param name="PublishedAt">When the writer published it.</param>
+internal sealed record Replica(Estimator Model, FeatureSchema Schema, long Sequence, IReadOnlyList<Metric> Metrics, DateTimeOffset PublishedAt);

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Options;
+
+namespace Eddy.Server.Http;
+
+/// <summary>The request limits endpoints need, read once from <see cref="EddyServerOptions"/>.</summary>
+internal sealed class ServerSettings
+{
+    public ServerSettings(IOptions<EddyServerOptions> options)
+    {
+        EddyServerOptions o = options.Value;
+        MaxBodyBytes = o.MaxBodyBytes;
+        MaxJsonDepth = o.MaxJsonDepth;
+        ApiKey = string.IsNullOrEmpty(o.ApiKey) ? null : o.ApiKey;
+        DefaultModel = o.DefaultModel;
+    }
+
+    public long MaxBodyBytes { get; }
+
+    public int MaxJsonDepth { get; }
+
+    public string? ApiKey { get; }
+
+    public string DefaultModel { get; }
+}

@@ -1,0 +1,91 @@
+using Eddy.Base;
+
+namespace Eddy.Server.Json;
+
+/// <summary>
+/// An example's features as the client sent them (names and values, in order), not yet interned. Learns carry
+/// these to the model's single writer, which alone interns names, so feature indices are assigned in the order the
+/// writer applies examples — a sequential replay interns identically, which keeps snapshots bit-identical.
+/// Pending predictions keep one too, to learn the exact features later. Reused through <see cref="RawExamplePool"/>.
+/// </summary>
+internal sealed class RawExample : IFeatureSink
+{
+    private char[] _chars = new char[256];
+    private int[] _starts = new int[16];
+    private int[] _lengths = new int[16];
+    private double[] _values = new double[16];
+    private string?[] _categories = new string?[16];
+    private int _charCount;
+
+    public int Count { get; private set; }
+
+    public Label Y { get; set; }
+
+    public void Clear()
+    {
+        Count = 0;
+        _charCount = 0;
+        Y = Label.None;
+        Array.Clear(_categories);
+    }
+
+    public void SetNumber(ReadOnlySpan<char> name, double value) => Append(name, value, null);
+
+    public void SetCategory(ReadOnlySpan<char> name, string value) => Append(name, 0.0, value);
+
+    public ReadOnlySpan<char> NameAt(int i) => _chars.AsSpan(_starts[i], _lengths[i]);
+
+    /// <summary>Writes the features into <paramref name="x"/> (cleared first); later duplicates win, as in a JSON object.</summary>
+    public void Fill(FeatureVector x)
+    {
+        x.Clear();
+        for (int i = 0; i < Count; i++)
+        {
+            ReadOnlySpan<char> name = NameAt(i);
+            if (_categories[i] is { } category)
+            {
+                x.SetCategorical(name, category);
+            }
+            else
+            {
+                x.Set(name, _values[i]);
+            }
+        }
+    }
+
+    public void CopyTo(RawExample destination)
+    {
+        destination.Clear();
+        for (int i = 0; i < Count; i++)
+        {
+            destination.Append(NameAt(i), _values[i], _categories[i]);
+        }
+
+        destination.Y = Y;
+    }
+
+    private void Append(ReadOnlySpan<char> name, double value, string? category)
+    {
+        if (Count == _starts.Length)
+        {
+            int capacity = Count * 2;
+            Array.Resize(ref _starts, capacity);
+            Array.Resize(ref _lengths, capacity);
+            Array.Resize(ref _values, capacity);
+            Array.Resize(ref _categories, capacity);
+        }
+
+        if (_charCount + name.Length > _chars.Length)
+        {
+            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _charCount + name.Length));
+        }
+
+        name.CopyTo(_chars.AsSpan(_charCount));
+        _starts[Count] = _charCount;
+        _lengths[Count] = name.Length;
+        _values[Count] = value;
+        _categories[Count] = category;
+        _charCount += name.Length;
+        Count++;
+    }
+}

@@ -1,0 +1,3 @@
+using Eddy.Server;
+
+await EddyServer.Create(args).RunAsync();
