@@ -47,6 +47,8 @@ public static class EddyServer
         app.MapHealth();
         app.MapSeed();
         app.MapModels();
+        app.MapBatches();
+        app.MapStream();
         return app;
     }
 

@@ -54,6 +54,15 @@ internal static class Learning
 
     public static LearnWork CreateWork(ExampleRequest request, RawExample raw, string? idempotencyKey)
     {
+        Validate(request);
+        return request.Id is not null
+            ? new LearnWork(null, request.Y, request.Id, idempotencyKey)
+            : new LearnWork(raw, request.Y, null, idempotencyKey);
+    }
+
+    /// <summary>Throws unless the request is a learn: a label, and either features or a pending id.</summary>
+    public static void Validate(ExampleRequest request)
+    {
         if (!request.HasY)
         {
             throw new ClientErrorException(ProblemKind.InvalidLabel, "The label \"y\" is missing.", "y");
@@ -65,16 +74,11 @@ internal static class Learning
             {
                 throw new ClientErrorException(ProblemKind.InvalidRequest, "Send either \"x\" with \"y\", or the \"id\" of a pending prediction with \"y\", not both.", "id");
             }
-
-            return new LearnWork(null, request.Y, request.Id, idempotencyKey);
         }
-
-        if (!request.HasX)
+        else if (!request.HasX)
         {
             throw new ClientErrorException(ProblemKind.InvalidRequest, "The features \"x\" are missing (or give the \"id\" of a pending prediction).", "x");
         }
-
-        return new LearnWork(raw, request.Y, null, idempotencyKey);
     }
 
     public static async Task HandleAsync(HttpContext context, ModelHost host, ServerSettings settings)

@@ -35,7 +35,24 @@ internal static class Predictions
 
         try
         {
-            Predict(context, host, body, settings);
+            // Everything from here to the flush is synchronous on one thread, so per-thread buffers are safe.
+            Replica replica = host.Replica;
+            FeatureVector x = Vector(replica);
+            ExampleRequest request = ExampleParser.ParseBody(body, new VectorSink(x), settings.MaxJsonDepth);
+            if (request.HasY)
+            {
+                throw new ClientErrorException(ProblemKind.InvalidRequest, "A prediction takes no label; send {\"x\", \"y\"} to the learn route.", "y");
+            }
+
+            Prediction prediction = Predict(host, replica, x, request, "");
+            Utf8JsonWriter writer = JsonResponse.Begin(context.Response);
+            writer.WriteStartObject();
+            writer.WriteString("model"u8, host.Name);
+            writer.WriteNumber("sequence"u8, replica.Sequence);
+            WriteFields(writer, prediction, request.Id);
+            writer.WriteEndObject();
+            writer.Flush();
+            writer.Reset();
         }
         catch (ClientErrorException e)
         {
@@ -48,96 +65,87 @@ internal static class Predictions
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
     }
 
-    /// <summary>Everything after the body is read runs synchronously on one thread, so per-thread buffers are safe.</summary>
-    private static void Predict(HttpContext context, ModelHost host, ReadOnlySequence<byte> body, ServerSettings settings)
+    /// <summary>This thread's feature vector, cleared and bound to the replica's schema without interning.</summary>
+    public static FeatureVector Vector(Replica replica)
     {
-        Replica replica = host.Replica;
         FeatureVector x = s_vector ??= new FeatureVector(replica.Schema);
         x.Reset(replica.Schema, interning: false);
-        ExampleRequest request = ExampleParser.ParseBody(body, new VectorSink(x), settings.MaxJsonDepth);
+        return x;
+    }
+
+    /// <summary>
+    /// Predicts <paramref name="x"/> on the replica; with an id, stores the pending prediction. The probabilities live
+    /// in a per-thread buffer until the next call on this thread.
+    /// </summary>
+    public static Prediction Predict(ModelHost host, Replica replica, FeatureVector x, ExampleRequest request, string path)
+    {
         if (!request.HasX)
         {
-            throw new ClientErrorException(ProblemKind.InvalidRequest, "The features \"x\" are missing.", "x");
+            throw new ClientErrorException(ProblemKind.InvalidRequest, "The features \"x\" are missing.", path + "x");
         }
 
-        if (request.HasY)
-        {
-            throw new ClientErrorException(ProblemKind.InvalidRequest, "A prediction takes no label; send {\"x\", \"y\"} to the learn route.", "y");
-        }
-
-        Utf8JsonWriter writer;
         try
         {
-            writer = Write(context, host, replica, x, request.Id);
+            switch (replica.Model)
+            {
+                case Classifier classifier:
+                {
+                    ClassProbabilities probabilities = s_probabilities ??= new ClassProbabilities();
+                    bool known = classifier.PredictProbaOne(x, probabilities);
+                    Label label = !known ? Label.None : classifier.PredictsFromProbabilities ? probabilities.ArgMax() : classifier.PredictOne(x);
+                    if (request.Id is not null)
+                    {
+                        var served = new ClassProbabilities();
+                        probabilities.CopyTo(served);
+                        AddPending(host, request.Id, x, served, label, double.NaN, replica.Sequence, path);
+                    }
+
+                    return new Prediction(label, probabilities, double.NaN);
+                }
+
+                case Regressor regressor:
+                {
+                    double value = regressor.PredictOne(x);
+                    if (request.Id is not null)
+                    {
+                        AddPending(host, request.Id, x, null, Label.None, value, replica.Sequence, path);
+                    }
+
+                    return new Prediction(Label.None, null, value);
+                }
+
+                default:
+                    throw new ClientErrorException(ProblemKind.InvalidRequest, $"The model '{host.Name}' is a transformer; it makes no predictions.");
+            }
         }
         catch (InvalidFeatureException e)
         {
-            throw new ClientErrorException(ProblemKind.InvalidFeature, e.Message, "x." + e.FeatureName);
-        }
-
-        writer.Flush();
-        writer.Reset();
-    }
-
-    private static Utf8JsonWriter Write(HttpContext context, ModelHost host, Replica replica, FeatureVector x, string? id)
-    {
-        switch (replica.Model)
-        {
-            case Classifier classifier:
-            {
-                ClassProbabilities probabilities = s_probabilities ??= new ClassProbabilities();
-                bool known = classifier.PredictProbaOne(x, probabilities);
-                Label label = !known ? Label.None : classifier.PredictsFromProbabilities ? probabilities.ArgMax() : classifier.PredictOne(x);
-                if (id is not null)
-                {
-                    var served = new ClassProbabilities();
-                    probabilities.CopyTo(served);
-                    AddPending(host, id, x, served, label, double.NaN, replica.Sequence);
-                }
-
-                Utf8JsonWriter writer = JsonResponse.Begin(context.Response);
-                writer.WriteStartObject();
-                WriteHeader(writer, host, replica, id);
-                writer.WritePropertyName("prediction"u8);
-                JsonResponse.WriteLabel(writer, label);
-                writer.WritePropertyName("probabilities"u8);
-                JsonResponse.WriteProbabilities(writer, probabilities);
-                writer.WriteEndObject();
-                return writer;
-            }
-
-            case Regressor regressor:
-            {
-                double value = regressor.PredictOne(x);
-                if (id is not null)
-                {
-                    AddPending(host, id, x, null, Label.None, value, replica.Sequence);
-                }
-
-                Utf8JsonWriter writer = JsonResponse.Begin(context.Response);
-                writer.WriteStartObject();
-                WriteHeader(writer, host, replica, id);
-                writer.WriteNumber("prediction"u8, value);
-                writer.WriteEndObject();
-                return writer;
-            }
-
-            default:
-                throw new ClientErrorException(ProblemKind.InvalidRequest, $"The model '{host.Name}' is a transformer; it makes no predictions.");
+            throw new ClientErrorException(ProblemKind.InvalidFeature, e.Message, path + "x." + e.FeatureName);
         }
     }
 
-    private static void WriteHeader(Utf8JsonWriter writer, ModelHost host, Replica replica, string? id)
+    /// <summary>Writes <c>"id"</c>, <c>"prediction"</c> and, for classifiers, <c>"probabilities"</c> into an open object.</summary>
+    public static void WriteFields(Utf8JsonWriter writer, Prediction prediction, string? id)
     {
-        writer.WriteString("model"u8, host.Name);
-        writer.WriteNumber("sequence"u8, replica.Sequence);
         if (id is not null)
         {
             writer.WriteString("id"u8, id);
         }
+
+        if (prediction.Probabilities is { } probabilities)
+        {
+            writer.WritePropertyName("prediction"u8);
+            JsonResponse.WriteLabel(writer, prediction.Label);
+            writer.WritePropertyName("probabilities"u8);
+            JsonResponse.WriteProbabilities(writer, probabilities);
+        }
+        else
+        {
+            writer.WriteNumber("prediction"u8, prediction.Value);
+        }
     }
 
-    private static void AddPending(ModelHost host, string id, FeatureVector x, ClassProbabilities? probabilities, Label label, double value, long sequence)
+    private static void AddPending(ModelHost host, string id, FeatureVector x, ClassProbabilities? probabilities, Label label, double value, long sequence, string path)
     {
         var features = new RawExample();
         for (int i = 0; i < x.Count; i++)
@@ -157,7 +165,10 @@ internal static class Predictions
         var pending = new PendingPrediction(id, features, probabilities, label, value, sequence, host.Pending.NewDeadline());
         if (!host.Pending.TryAdd(pending))
         {
-            throw new ClientErrorException(ProblemKind.PendingIdInUse, $"The prediction id '{id}' was already used on this model; ids identify one prediction.", "id");
+            throw new ClientErrorException(ProblemKind.PendingIdInUse, $"The prediction id '{id}' was already used on this model; an id identifies one prediction.", path + "id");
         }
     }
+
+    /// <summary>A prediction: the class and its distribution (classifiers) or the value (regressors).</summary>
+    internal readonly record struct Prediction(Label Label, ClassProbabilities? Probabilities, double Value);
 }
