@@ -3,6 +3,7 @@ using Eddy.Server.Hosting;
 using Eddy.Server.Http;
 using Eddy.Server.Problems;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -31,7 +32,7 @@ public static class EddyServer
             kestrel.AddServerHeader = false;
         });
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ServerSettings>();
         builder.Services.AddSingleton<ModelRegistry>();
         builder.Services.AddSingleton<ModelFactory>();
