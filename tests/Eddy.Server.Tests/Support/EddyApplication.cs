@@ -11,7 +11,7 @@ namespace Eddy.Server.Tests.Support;
 /// A real Eddy server for one test: Kestrel on 127.0.0.1 with an ephemeral port, the same composition as
 /// <c>eddy serve</c>, and an <see cref="HttpClient"/> pointed at it. Dispose stops it.
 /// </summary>
-internal sealed class EddyApplication : IAsyncDisposable
+public sealed class EddyApplication : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
@@ -28,7 +28,7 @@ internal sealed class EddyApplication : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<EddyApplication> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    internal static async Task<EddyApplication> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var configuration = new Dictionary<string, string?> { ["urls"] = "http://127.0.0.1:0" };
         foreach (KeyValuePair<string, string?> setting in settings ?? new Dictionary<string, string?>())
