@@ -4,41 +4,13 @@ using Eddy.Serialization;
 
 namespace Eddy.Tests.Metrics;
 
-/// <summary>Time windows: River's <c>utils.TimeRolling</c>.</summary>
-public sealed class TimeRollingTests
+/// <summary>Time windows over classification metrics: River's <c>utils.TimeRolling</c>.</summary>
+public sealed class TimeRollingClassificationMetricTests
 {
     private static readonly DateTimeOffset s_day0 = new(2019, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void TimeRolling_RiverDocExample_MeanOverThreeDays()
-    {
-        // River's example is a rolling mean of 1, 5, 9, 13 over 3 days: MAE of (x, 0) is that mean.
-        TimeRollingRegressionMetric metric = Rolling.Of(new Mae(), TimeSpan.FromDays(3));
-        double[] x = [1, 5, 9, 13];
-        double[] expected = [1.0, 3.0, 5.0, 9.0];
-        for (int i = 0; i < x.Length; i++)
-        {
-            metric.Update(x[i], 0, s_day0.AddDays(i));
-            Assert.Equal(expected[i], metric.Value);
-        }
-
-        Assert.Equal(3, metric.Count);
-    }
-
-    [Fact]
-    public void TimeRolling_LateUpdate_InsertedAndRevertedWhenExpired()
-    {
-        var metric = new TimeRollingRegressionMetric(new Mae(), TimeSpan.FromDays(3));
-        metric.Update(10, 0, s_day0.AddDays(5));
-        metric.Update(2, 0, s_day0.AddDays(1)); // older than the window, kept until a newer update arrives
-        Assert.Equal(6, metric.Value);
-        metric.Update(4, 0, s_day0.AddDays(6));
-        Assert.Equal(7, metric.Value); // day 1 reverted; days 5 and 6 remain
-        Assert.Equal(2, metric.Count);
-    }
-
-    [Fact]
-    public void TimeRollingClassification_EqualsFreshMetricOverPeriod()
+    public void Update_RandomStream_EqualsFreshMetricOverPeriod()
     {
         var period = TimeSpan.FromMinutes(10);
         var rolling = new TimeRollingClassificationMetric(new RocAuc(), period);
@@ -60,7 +32,7 @@ public sealed class TimeRollingTests
             {
                 if (ti > t - period)
                 {
-                    fresh.Update(yi, MetricStateTests.Prediction(pi > 0.5, pi));
+                    fresh.Update(yi, MetricFeed.Prediction(pi > 0.5, pi));
                 }
             }
 
@@ -69,7 +41,7 @@ public sealed class TimeRollingTests
     }
 
     [Fact]
-    public void TimeRolling_SaveLoad_ContinuesIdentically()
+    public void ReadState_SavedState_ContinuesIdentically()
     {
         var original = new TimeRollingClassificationMetric(new Eddy.Metrics.LogLoss(), TimeSpan.FromSeconds(30));
         var p = new ClassProbabilities();
@@ -93,7 +65,7 @@ public sealed class TimeRollingTests
     }
 
     [Fact]
-    public void TimeRolling_UpdateWithoutTime_Throws()
+    public void Update_WithoutTime_Throws()
     {
         var metric = new TimeRollingClassificationMetric(new Accuracy(), TimeSpan.FromDays(1));
         Assert.Throws<InvalidOperationException>(() => metric.Update(true, new ClassificationPrediction(true)));

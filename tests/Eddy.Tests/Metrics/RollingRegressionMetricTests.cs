@@ -1,0 +1,74 @@
+using Eddy.Metrics;
+using Eddy.Serialization;
+
+namespace Eddy.Tests.Metrics;
+
+/// <summary>Count windows over regression metrics: River's <c>utils.Rolling</c>.</summary>
+public sealed class RollingRegressionMetricTests
+{
+    [Fact]
+    public void Update_MseWindow2_PrintsRiverValues()
+    {
+        RollingRegressionMetric metric = Rolling.Of(new Mse(), 2);
+        double[] expected = [0.25, 0.25, 0.125, 0.5];
+        for (int i = 0; i < expected.Length; i++)
+        {
+            metric.Update(MetricAssert.RegressionDocTrue[i], MetricAssert.RegressionDocPred[i]);
+            Assert.Equal(expected[i], metric.Value, 1e-12);
+        }
+
+        Assert.Equal("MSE", metric.Name);
+    }
+
+    [Theory]
+    [InlineData("MAE")]
+    [InlineData("RMSE")]
+    [InlineData("R2")]
+    public void Update_MeanMetric_EqualsFreshMetricOverLastN(string name)
+    {
+        const int Window = 5;
+        RollingRegressionMetric rolling = Rolling.Of((RegressionMetric)MetricFeed.Create(name), Window);
+        for (int i = 1; i <= 40; i++)
+        {
+            MetricFeed.Any(rolling, 1, seed: 100 + i);
+            Metric fresh = MetricFeed.Create(name);
+            for (int k = Math.Max(1, i - Window + 1); k <= i; k++)
+            {
+                MetricFeed.Any(fresh, 1, seed: 100 + k);
+            }
+
+            Assert.Equal(fresh.Value, rolling.Value, 1e-9);
+        }
+    }
+
+    [Fact]
+    public void ReadState_WrongWindowSize_Refused()
+    {
+        var metric = new RollingRegressionMetric(new Mae(), 3);
+        metric.Update(1, 2);
+        var other = new RollingRegressionMetric(new Mae(), 4);
+        Assert.Throws<SnapshotFormatException>(() => other.ReadState(new StateReader(metric.SerializeState())));
+    }
+
+    [Fact]
+    public void Update_SteadyState_AllocatesNothing()
+    {
+        var mae = new RollingRegressionMetric(new Mae(), 16);
+        for (int i = 0; i < 64; i++)
+        {
+            mae.Update(i, i + 1);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++)
+        {
+            mae.Update(i, i + 1);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void Constructor_WindowZero_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RollingRegressionMetric(new Mae(), 0));
+}
