@@ -22,4 +22,12 @@ public sealed class F1Tests
         Assert.Equal(booleans.Value, integers.Value);
         Assert.Equal(0.5, integers.Value);
     }
+
+    [Fact]
+    public void Value_WeightedStream_BitsPinned()
+    {
+        var metric = new F1();
+        MetricFeed.Pairs(metric, [true, false, true, true, false, true, false, true], [true, true, false, true, false, true, true, false], [1, 0.5, 2, 0.25, 3, 1.5, 0.75, 1]);
+        Assert.Equal(0x3FE20D20D20D20D3L, BitConverter.DoubleToInt64Bits(metric.Value));
+    }
 }

@@ -56,6 +56,14 @@ internal static class MetricFeed
         }
     }
 
+    public static void Pairs(ClassificationMetric metric, Label[] yTrue, Label[] yPred, double[] weights)
+    {
+        for (int i = 0; i < yTrue.Length; i++)
+        {
+            metric.Update(yTrue[i], yPred[i], weights[i]);
+        }
+    }
+
     public static void Pairs(RegressionMetric metric, double[] yTrue, double[] yPred)
     {
         for (int i = 0; i < yTrue.Length; i++)

@@ -71,4 +71,21 @@ public sealed class RollingRegressionMetricTests
     [Fact]
     public void Constructor_WindowZero_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new RollingRegressionMetric(new Mae(), 0));
+
+    [Fact]
+    public void WriteState_FixedUpdates_BytesPinned()
+    {
+        // Window 3 after 5 updates: the ring has wrapped, so the saved order is not the slot order.
+        var metric = new RollingRegressionMetric(new Mae(), 3);
+        metric.Update(1.5, 2, 1);
+        metric.Update(3, -1, 2);
+        metric.Update(0.25, 0.5, 0.5);
+        metric.Update(7, 6.5, 1);
+        metric.Update(2, 2.75, 3);
+        StatePin.Bytes(
+            "17000000526F6C6C696E6752656772657373696F6E4D6574726963010300000003000000000000000000D03F00000000"
+            + "0000E03F000000000000E03F0000000000001C400000000000001A40000000000000F03F000000000000004000000000"
+            + "000006400000000000000840030000004D41450100000000000012401DC7711CC771E43F",
+            metric);
+    }
 }

@@ -34,4 +34,42 @@ public sealed class TimeRollingRegressionMetricTests
         Assert.Equal(7, metric.Value); // day 1 reverted; days 5 and 6 remain
         Assert.Equal(2, metric.Count);
     }
+
+    [Fact]
+    public void WriteState_FixedUpdates_BytesPinned()
+    {
+        // Late updates are inserted in time order; the last one expires everything at or before t − 3 s.
+        var metric = new TimeRollingRegressionMetric(new Mse(), TimeSpan.FromSeconds(3));
+        metric.Update(1, 2, s_day0.AddSeconds(5));
+        metric.Update(3, 1, s_day0.AddSeconds(1), 2);
+        metric.Update(0.5, 0.25, s_day0.AddSeconds(6));
+        metric.Update(4, 4.5, s_day0.AddSeconds(6), 0.5);
+        metric.Update(2, 7, s_day0.AddSeconds(4));
+        metric.Update(6, 5, s_day0.AddSeconds(8), 1.5);
+        StatePin.Bytes(
+            "1B00000054696D65526F6C6C696E6752656772657373696F6E4D65747269630100F479177C6FD6080300000000C74816"
+            + "7C6FD60800000000000010400000000000001240000000000000E03F00C748167C6FD608000000000000E03F00000000"
+            + "0000D03F000000000000F03F00F479177C6FD60800000000000018400000000000001440000000000000F83F03000000"
+            + "4D5345010000000000000840000000000000E23F",
+            metric);
+    }
+
+    [Fact]
+    public void Update_SteadyState_AllocatesNothing()
+    {
+        // Ten updates a minute with a one-minute period: once the buffer has grown, the window only turns over.
+        var metric = new TimeRollingRegressionMetric(new Mae(), TimeSpan.FromMinutes(1));
+        for (int i = 0; i < 64; i++)
+        {
+            metric.Update(i, i + 1, s_day0.AddSeconds(i * 6));
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 64; i < 1064; i++)
+        {
+            metric.Update(i, i + 1, s_day0.AddSeconds((i * 6) - (i % 3)));
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
