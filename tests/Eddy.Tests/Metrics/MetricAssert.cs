@@ -44,4 +44,23 @@ internal static class MetricAssert
             Number(printed[i], metric.Value);
         }
     }
+
+    /// <summary>
+    /// Feeds <paramref name="rolling"/> a seeded stream one example at a time, and after each compares its value with a
+    /// fresh metric fed only the last <paramref name="window"/> examples.
+    /// </summary>
+    public static void RollingMatchesFreshOverLastN(Metric rolling, string name, int window)
+    {
+        for (int i = 1; i <= 40; i++)
+        {
+            MetricFeed.Any(rolling, 1, seed: 100 + i);
+            Metric fresh = MetricFeed.Create(name);
+            for (int k = Math.Max(1, i - window + 1); k <= i; k++)
+            {
+                MetricFeed.Any(fresh, 1, seed: 100 + k);
+            }
+
+            Assert.Equal(fresh.Value, rolling.Value, 1e-9);
+        }
+    }
 }
