@@ -37,6 +37,6 @@ public sealed class FBeta : BinaryMetric
         double p = Precision.Compute(counts);
         double r = Recall.Compute(counts);
         double b2 = Math.Pow(beta, 2);
-        return MultiClassMetric.TryDivide((1 + b2) * p * r, (b2 * p) + r, out double f) ? f : 0.0;
+        return MultiClassMetric.FBetaScore(p, r, b2);
     }
 }

@@ -10,23 +10,14 @@ public sealed class MacroF1 : MultiClassMetric
         get
         {
             ConfusionMatrix cm = Matrix;
-            const double B2 = 1.0;
             double total = 0;
             int classes = 0;
             for (int c = 0; c < cm.ClassCount; c++)
             {
-                if (!cm.IsPresent(c))
+                if (cm.IsPresent(c))
                 {
-                    continue;
-                }
-
-                classes++;
-                double tp = cm.Cell(c, c);
-                TryDivide(tp, cm.ColSum(c), out double p);
-                TryDivide(tp, cm.RowSum(c), out double r);
-                if (TryDivide((1 + B2) * p * r, (B2 * p) + r, out double f))
-                {
-                    total += f;
+                    classes++;
+                    total += ClassFBeta(cm, c, scale: 1.0, b2: 1.0);
                 }
             }
 

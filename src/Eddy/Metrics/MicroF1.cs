@@ -29,7 +29,7 @@ public sealed class MicroF1 : MultiClassMetric
             const double B2 = 1.0;
             TryDivide(diagonal, columns, out double p);
             TryDivide(diagonal, rows, out double r);
-            return TryDivide((1 + B2) * p * r, (B2 * p) + r, out double f) ? f : 0.0;
+            return FBetaScore(p, r, B2);
         }
     }
 

@@ -48,4 +48,21 @@ public abstract class MultiClassMetric : ClassificationMetric
         result = a / b;
         return true;
     }
+
+    /// <summary>River's F-beta of a precision and a recall (<c>b2</c> is beta squared); 0 when both are 0.</summary>
+    internal static double FBetaScore(double p, double r, double b2) =>
+        TryDivide((1 + b2) * p * r, (b2 * p) + r, out double f) ? f : 0.0;
+
+    /// <summary>
+    /// The F-beta of class <paramref name="c"/> with its true positives scaled by <paramref name="scale"/>: 1 for River's
+    /// <c>MacroFBeta</c>; the class support for <c>WeightedFBeta</c>, which scales both precision and recall by it, so
+    /// the result is support × F-beta.
+    /// </summary>
+    internal static double ClassFBeta(ConfusionMatrix cm, int c, double scale, double b2)
+    {
+        double tp = scale * cm.Cell(c, c);
+        TryDivide(tp, cm.ColSum(c), out double p);
+        TryDivide(tp, cm.RowSum(c), out double r);
+        return FBetaScore(p, r, b2);
+    }
 }

@@ -17,34 +17,23 @@ public sealed class RollingClassificationMetric : ClassificationMetric
     private const byte StateVersion = 1;
 
     private ClassificationMetric _metric;
-    private Label[] _truths;
-    private Label[] _predictions;
-    private double[] _weights;
-    private ClassProbabilities?[] _probabilities;
-    private bool[] _hasProbabilities;
-    private int _start;
-    private int _count;
+    private CountWindow<ClassificationExample, ClassificationMetric> _window;
 
     public RollingClassificationMetric(ClassificationMetric metric, int windowSize)
     {
         ArgumentNullException.ThrowIfNull(metric);
         ArgumentOutOfRangeException.ThrowIfLessThan(windowSize, 1);
         _metric = metric;
-        WindowSize = windowSize;
-        _truths = new Label[windowSize];
-        _predictions = new Label[windowSize];
-        _weights = new double[windowSize];
-        _probabilities = new ClassProbabilities?[windowSize];
-        _hasProbabilities = new bool[windowSize];
+        _window = new CountWindow<ClassificationExample, ClassificationMetric>(windowSize);
     }
 
-    public int WindowSize { get; }
+    public int WindowSize => _window.Size;
 
     /// <summary>The wrapped metric.</summary>
     public ClassificationMetric Metric => _metric;
 
     /// <summary>Updates currently in the window.</summary>
-    public int Count => _count;
+    public int Count => _window.Count;
 
     public override string Name => _metric.Name;
 
@@ -59,26 +48,10 @@ public sealed class RollingClassificationMetric : ClassificationMetric
     public override void Update(Label yTrue, ClassificationPrediction yPred, double w = 1.0)
     {
         // Checked up front so a refused update cannot leave the oldest example reverted.
-        RollingChecks.Check(_metric, yTrue, yPred, w);
-        if (_count == WindowSize)
-        {
-            _metric.Revert(_truths[_start], SlotPrediction(_start), _weights[_start]);
-            _start = (_start + 1) % WindowSize;
-            _count--;
-        }
-
+        ClassificationExample.Validate(_metric, yTrue, yPred, w);
+        _window.MakeRoom(_metric);
         _metric.Update(yTrue, yPred, w);
-        int slot = (_start + _count) % WindowSize;
-        _truths[slot] = yTrue;
-        _predictions[slot] = yPred.Label;
-        _weights[slot] = w;
-        _hasProbabilities[slot] = !_metric.RequiresLabels && yPred.Probabilities is not null;
-        if (_hasProbabilities[slot])
-        {
-            yPred.Probabilities!.CopyTo(_probabilities[slot] ??= new ClassProbabilities(yPred.Probabilities.Count));
-        }
-
-        _count++;
+        _window.Append().Set(yTrue, yPred, w, keepProbabilities: !_metric.RequiresLabels);
     }
 
     public override void Revert(Label yTrue, ClassificationPrediction yPred, double w = 1.0) => _metric.Revert(yTrue, yPred, w);
@@ -89,14 +62,7 @@ public sealed class RollingClassificationMetric : ClassificationMetric
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteHeader(nameof(RollingClassificationMetric), StateVersion);
-        writer.WriteInt32(WindowSize);
-        writer.WriteInt32(_count);
-        for (int k = 0; k < _count; k++)
-        {
-            int slot = (_start + k) % WindowSize;
-            RollingChecks.WriteExample(writer, _truths[slot], _predictions[slot], _weights[slot], _hasProbabilities[slot] ? _probabilities[slot] : null);
-        }
-
+        _window.Write(writer);
         _metric.WriteState(writer);
     }
 
@@ -104,34 +70,11 @@ public sealed class RollingClassificationMetric : ClassificationMetric
     {
         ArgumentNullException.ThrowIfNull(reader);
         reader.ReadHeader(nameof(RollingClassificationMetric), StateVersion);
-        int windowSize = reader.ReadInt32();
-        StateReader.Require(windowSize == WindowSize, $"The saved window holds {windowSize} updates, this one {WindowSize}.");
-        int count = reader.ReadCount();
-        StateReader.Require(count <= WindowSize, "The saved window holds more updates than its size.");
-        var truths = new Label[WindowSize];
-        var predictions = new Label[WindowSize];
-        var weights = new double[WindowSize];
-        var probabilities = new ClassProbabilities?[WindowSize];
-        var hasProbabilities = new bool[WindowSize];
-        for (int k = 0; k < count; k++)
-        {
-            (truths[k], predictions[k], weights[k], probabilities[k]) = RollingChecks.ReadExample(reader);
-            hasProbabilities[k] = probabilities[k] is not null;
-        }
-
+        var window = CountWindow<ClassificationExample, ClassificationMetric>.Read(reader, WindowSize);
         var metric = (ClassificationMetric)_metric.CloneFresh();
         metric.ReadState(reader);
 
         _metric = metric;
-        _truths = truths;
-        _predictions = predictions;
-        _weights = weights;
-        _probabilities = probabilities;
-        _hasProbabilities = hasProbabilities;
-        _start = 0;
-        _count = count;
+        _window = window;
     }
-
-    private ClassificationPrediction SlotPrediction(int slot) =>
-        new(_predictions[slot], _hasProbabilities[slot] ? _probabilities[slot] : null);
 }

@@ -17,15 +17,7 @@ public sealed class TimeRollingClassificationMetric : ClassificationMetric
     private const byte StateVersion = 1;
 
     private ClassificationMetric _metric;
-    private long[] _times = [];
-    private Label[] _truths = [];
-    private Label[] _predictions = [];
-    private double[] _weights = [];
-    private ClassProbabilities?[] _probabilities = [];
-    private bool[] _hasProbabilities = [];
-    private int _start;
-    private int _count;
-    private long _latest = long.MinValue;
+    private TimeWindow<ClassificationExample, ClassificationMetric> _window;
 
     public TimeRollingClassificationMetric(ClassificationMetric metric, TimeSpan period)
     {
@@ -33,13 +25,14 @@ public sealed class TimeRollingClassificationMetric : ClassificationMetric
         ArgumentOutOfRangeException.ThrowIfLessThan(period, TimeSpan.Zero);
         _metric = metric;
         Period = period;
+        _window = new TimeWindow<ClassificationExample, ClassificationMetric>(period);
     }
 
     public TimeSpan Period { get; }
 
     public ClassificationMetric Metric => _metric;
 
-    public int Count => _count;
+    public int Count => _window.Count;
 
     public override string Name => _metric.Name;
 
@@ -57,46 +50,11 @@ public sealed class TimeRollingClassificationMetric : ClassificationMetric
 
     public void Update(Label yTrue, ClassificationPrediction yPred, DateTimeOffset t, double w = 1.0)
     {
-        RollingChecks.Check(_metric, yTrue, yPred, w);
-        if (_count == _times.Length)
-        {
-            Grow();
-        }
-
+        ClassificationExample.Validate(_metric, yTrue, yPred, w);
         _metric.Update(yTrue, yPred, w);
         long ticks = t.UtcTicks;
-        int position = InsertionPoint(ticks);
-        int free = Physical(_count);
-        ClassProbabilities? buffer = _probabilities[free];
-        for (int k = _count; k > position; k--)
-        {
-            Move(Physical(k - 1), Physical(k));
-        }
-
-        int slot = Physical(position);
-        _times[slot] = ticks;
-        _truths[slot] = yTrue;
-        _predictions[slot] = yPred.Label;
-        _weights[slot] = w;
-        _hasProbabilities[slot] = !_metric.RequiresLabels && yPred.Probabilities is not null;
-        _probabilities[slot] = buffer;
-        if (_hasProbabilities[slot])
-        {
-            yPred.Probabilities!.CopyTo(_probabilities[slot] ??= new ClassProbabilities(yPred.Probabilities.Count));
-        }
-
-        _count++;
-        if (ticks > _latest)
-        {
-            _latest = ticks;
-            long cutoff = ticks - Period.Ticks;
-            while (_count > 0 && _times[_start] <= cutoff)
-            {
-                _metric.Revert(_truths[_start], new ClassificationPrediction(_predictions[_start], _hasProbabilities[_start] ? _probabilities[_start] : null), _weights[_start]);
-                _start = (_start + 1) % _times.Length;
-                _count--;
-            }
-        }
+        _window.Insert(ticks).Set(yTrue, yPred, w, keepProbabilities: !_metric.RequiresLabels);
+        _window.Expire(ticks, _metric);
     }
 
     public void Update(Label yTrue, Label yPred, DateTimeOffset t, double w = 1.0) => Update(yTrue, new ClassificationPrediction(yPred), t, w);
@@ -109,15 +67,7 @@ public sealed class TimeRollingClassificationMetric : ClassificationMetric
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteHeader(nameof(TimeRollingClassificationMetric), StateVersion);
-        writer.WriteInt64(_latest);
-        writer.WriteInt32(_count);
-        for (int k = 0; k < _count; k++)
-        {
-            int slot = Physical(k);
-            writer.WriteInt64(_times[slot]);
-            RollingChecks.WriteExample(writer, _truths[slot], _predictions[slot], _weights[slot], _hasProbabilities[slot] ? _probabilities[slot] : null);
-        }
-
+        _window.Write(writer);
         _metric.WriteState(writer);
     }
 
@@ -125,96 +75,11 @@ public sealed class TimeRollingClassificationMetric : ClassificationMetric
     {
         ArgumentNullException.ThrowIfNull(reader);
         reader.ReadHeader(nameof(TimeRollingClassificationMetric), StateVersion);
-        long latest = reader.ReadInt64();
-        int count = reader.ReadCount();
-        var times = new long[count];
-        var truths = new Label[count];
-        var predictions = new Label[count];
-        var weights = new double[count];
-        var probabilities = new ClassProbabilities?[count];
-        var hasProbabilities = new bool[count];
-        for (int k = 0; k < count; k++)
-        {
-            times[k] = reader.ReadInt64();
-            StateReader.Require(times[k] <= latest && (k == 0 || times[k - 1] <= times[k]), "The saved window is not in time order.");
-            (truths[k], predictions[k], weights[k], probabilities[k]) = RollingChecks.ReadExample(reader);
-            hasProbabilities[k] = probabilities[k] is not null;
-        }
-
+        var window = TimeWindow<ClassificationExample, ClassificationMetric>.Read(reader, Period);
         var metric = (ClassificationMetric)_metric.CloneFresh();
         metric.ReadState(reader);
 
         _metric = metric;
-        _times = times;
-        _truths = truths;
-        _predictions = predictions;
-        _weights = weights;
-        _probabilities = probabilities;
-        _hasProbabilities = hasProbabilities;
-        _latest = latest;
-        _start = 0;
-        _count = count;
-    }
-
-    private int Physical(int k) => (_start + k) % _times.Length;
-
-    /// <summary>Python's <c>bisect_left</c> over the times in logical order.</summary>
-    private int InsertionPoint(long ticks)
-    {
-        int lo = 0;
-        int hi = _count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (_times[Physical(mid)] < ticks)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
-    private void Move(int from, int to)
-    {
-        _times[to] = _times[from];
-        _truths[to] = _truths[from];
-        _predictions[to] = _predictions[from];
-        _weights[to] = _weights[from];
-        _probabilities[to] = _probabilities[from];
-        _hasProbabilities[to] = _hasProbabilities[from];
-    }
-
-    private void Grow()
-    {
-        int capacity = Math.Max(8, _times.Length * 2);
-        var times = new long[capacity];
-        var truths = new Label[capacity];
-        var predictions = new Label[capacity];
-        var weights = new double[capacity];
-        var probabilities = new ClassProbabilities?[capacity];
-        var hasProbabilities = new bool[capacity];
-        for (int k = 0; k < _times.Length; k++)
-        {
-            int slot = Physical(k);
-            times[k] = _times[slot];
-            truths[k] = _truths[slot];
-            predictions[k] = _predictions[slot];
-            weights[k] = _weights[slot];
-            probabilities[k] = _probabilities[slot];
-            hasProbabilities[k] = _hasProbabilities[slot];
-        }
-
-        _times = times;
-        _truths = truths;
-        _predictions = predictions;
-        _weights = weights;
-        _probabilities = probabilities;
-        _hasProbabilities = hasProbabilities;
-        _start = 0;
+        _window = window;
     }
 }

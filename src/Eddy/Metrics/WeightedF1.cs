@@ -10,23 +10,13 @@ public sealed class WeightedF1 : MultiClassMetric
         get
         {
             ConfusionMatrix cm = Matrix;
-            const double B2 = 1.0;
             double total = 0;
             for (int c = 0; c < cm.ClassCount; c++)
             {
-                if (!cm.IsPresent(c))
+                if (cm.IsPresent(c))
                 {
-                    continue;
-                }
-
-                // River scales both by the support, so each term is support × F1.
-                double support = cm.RowSum(c);
-                double tp = cm.Cell(c, c);
-                TryDivide(support * tp, cm.ColSum(c), out double p);
-                TryDivide(support * tp, support, out double r);
-                if (TryDivide((1 + B2) * p * r, (B2 * p) + r, out double f))
-                {
-                    total += f;
+                    // River scales both precision and recall by the support, so each term is support × F1.
+                    total += ClassFBeta(cm, c, scale: cm.RowSum(c), b2: 1.0);
                 }
             }
 
