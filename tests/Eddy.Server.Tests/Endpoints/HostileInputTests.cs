@@ -111,6 +111,10 @@ public sealed class HostileInputTests(HostileInputTests.TrainedServer server) : 
         var method = path == "/update_model" ? HttpMethod.Put : HttpMethod.Post;
         using var request = new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+
+        // A server that refuses a large body answers before reading it; with 100-continue the client waits for that
+        // answer instead of racing to send the body into a closed connection.
+        request.Headers.ExpectContinue = true;
         using HttpResponseMessage response = await eddy.Client.SendAsync(request);
         string text = await response.Content.ReadAsStringAsync();
 
