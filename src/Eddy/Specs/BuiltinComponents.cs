@@ -9,6 +9,12 @@ namespace Eddy.Specs;
 /// <summary>Eddy's optimizers, schedulers, losses and metrics with River's names and defaults.</summary>
 internal static class BuiltinComponents
 {
+    /// <summary>ROCAUC allocates its thresholds up front; River's default is 10.</summary>
+    private const long MaxThresholds = 100_000;
+
+    /// <summary>A rolling window allocates its slots up front.</summary>
+    private const long MaxWindow = 10_000_000;
+
     public static void Register(EstimatorCatalog catalog)
     {
         // optim
@@ -69,7 +75,7 @@ internal static class BuiltinComponents
 
         // Probability metrics.
         catalog.RegisterMetric(
-            "ROCAUC", [Integer("n_thresholds", 10), Label("pos_val")], a => new RocAuc(a.GetInt32("n_thresholds"), a.GetLabel("pos_val")));
+            "ROCAUC", [Integer("n_thresholds", 10).WithMaximum(MaxThresholds), Label("pos_val")], a => new RocAuc(a.GetInt32("n_thresholds"), a.GetLabel("pos_val")));
         catalog.RegisterMetric("LogLoss", [Label("pos_val")], a => new Metrics.LogLoss(a.GetLabel("pos_val")));
         catalog.RegisterMetric("CrossEntropy", [], _ => new CrossEntropy());
 
@@ -83,7 +89,7 @@ internal static class BuiltinComponents
 
         // Windows (River's utils.Rolling and utils.TimeRolling); a time window needs timestamped updates.
         catalog.RegisterMetric(
-            "Rolling", [Required("metric", ParameterType.Metric), Required("window_size", ParameterType.Integer)], Rolling);
+            "Rolling", [Required("metric", ParameterType.Metric), Required("window_size", ParameterType.Integer).WithMaximum(MaxWindow)], Rolling);
         catalog.RegisterMetric(
             "TimeRolling", [Required("metric", ParameterType.Metric), Required("period", ParameterType.Number)], TimeRolling);
     }

@@ -105,11 +105,17 @@ internal static class JsonSpecReader
         string name = only.Name;
         string inner = $"{path}.{name}";
         JsonElement value = only.Value;
+        bool union = SpecNames.StripModule(name) == SpecNode.UnionName;
+        if (union && value.ValueKind != JsonValueKind.Array)
+        {
+            throw new SpecException(inner, "A TransformerUnion is a list of members: {\"TransformerUnion\": [step-or-pipeline, ...]}.");
+        }
+
         switch (value.ValueKind)
         {
             case JsonValueKind.Null:
                 return new RawNode(name, [], 0);
-            case JsonValueKind.Array when SpecNames.StripModule(name) == SpecNode.UnionName:
+            case JsonValueKind.Array when union:
                 var members = new List<IReadOnlyList<RawNode>>();
                 int j = 0;
                 foreach (JsonElement member in value.EnumerateArray())
@@ -136,9 +142,7 @@ internal static class JsonSpecReader
 
                 return new RawNode(name, arguments, 0);
             default:
-                throw new SpecException(inner, SpecNames.StripModule(name) == SpecNode.UnionName
-                    ? "A TransformerUnion is a list of members: {\"TransformerUnion\": [step-or-pipeline, ...]}."
-                    : $"The parameters of {name} are an object: {{\"{name}\": {{\"name\": value}}}}.");
+                throw new SpecException(inner, $"The parameters of {name} are an object: {{\"{name}\": {{\"name\": value}}}}.");
         }
     }
 

@@ -7,7 +7,7 @@ namespace Eddy.Specs;
 /// </summary>
 public sealed class ParameterSpec
 {
-    private ParameterSpec(string name, ParameterType type, SpecValue? defaultValue, bool nullable = false, bool variadic = false)
+    private ParameterSpec(string name, ParameterType type, SpecValue? defaultValue, bool nullable = false, bool variadic = false, long maximum = long.MaxValue)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (!SpecNames.IsIdentifier(name))
@@ -20,6 +20,7 @@ public sealed class ParameterSpec
         Default = defaultValue;
         Nullable = nullable;
         Variadic = variadic;
+        Maximum = maximum;
     }
 
     public string Name { get; }
@@ -36,6 +37,18 @@ public sealed class ParameterSpec
 
     /// <summary>True for <c>*args</c> string lists: every positional argument goes here.</summary>
     public bool Variadic { get; }
+
+    /// <summary>
+    /// The largest integer a spec may give. Sizes that constructors allocate up front (ROCAUC's thresholds, a rolling
+    /// window) are capped so untrusted specs cannot exhaust memory.
+    /// </summary>
+    public long Maximum { get; }
+
+    /// <summary>The same parameter with an upper bound on integer values.</summary>
+    public ParameterSpec WithMaximum(long maximum) =>
+        Type == ParameterType.Integer
+            ? new ParameterSpec(Name, Type, Default, Nullable, Variadic, maximum)
+            : throw new InvalidOperationException("Only integer parameters have a maximum.");
 
     public static ParameterSpec Number(string name, double defaultValue) => new(name, ParameterType.Number, SpecValue.FromNumber(defaultValue));
 

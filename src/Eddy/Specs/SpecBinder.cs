@@ -161,6 +161,11 @@ internal sealed class SpecBinder(EstimatorCatalog catalog)
                     throw new SpecException(path, $"'{parameter.Name}' must be an integer, got {raw.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)}.", column);
                 }
 
+                if (raw.Number > parameter.Maximum)
+                {
+                    throw new SpecException(path, $"'{parameter.Name}' must be at most {parameter.Maximum}.", column);
+                }
+
                 return SpecValue.FromInteger((long)raw.Number);
             case ParameterType.Boolean when raw.Kind == RawValue.RawKind.Boolean:
                 return SpecValue.FromBoolean(raw.Boolean);

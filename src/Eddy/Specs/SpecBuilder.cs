@@ -78,7 +78,7 @@ internal static class SpecBuilder
                 throw new SpecException(path, $"{metrics[i].Name} is not a metric.");
             }
 
-            CheckCompatible(metric, metrics[i].Name, kind, path);
+            CheckCompatible(metric, metric.Name, kind, path);
             built.Add(metric);
         }
 
@@ -115,9 +115,10 @@ internal static class SpecBuilder
         var members = new Transformer[node.Members.Count];
         for (int j = 0; j < members.Length; j++)
         {
+            IReadOnlyList<SpecNode> member = node.Members[j];
             string memberPath = $"{path}.{SpecNode.UnionName}[{j}]";
-            members[j] = BuildPipeline(catalog, node.Members[j], memberPath) as Transformer
-                ?? throw new SpecException(memberPath, "Every member of a union must be a transformer.");
+            members[j] = BuildPipeline(catalog, member, memberPath) as Transformer
+                ?? throw new SpecException($"{memberPath}[{member.Count - 1}]", $"{member[^1].Name} is not a transformer; every member of a union must be one.");
         }
 
         return new TransformerUnion(members);
