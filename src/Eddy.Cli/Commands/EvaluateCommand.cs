@@ -68,6 +68,13 @@ internal static class EvaluateCommand
             BuiltModel built = spec.Build();
             estimator = built.Estimator;
             metrics = built.Metrics;
+            foreach (Metric metric in metrics)
+            {
+                if (metric is TimeRollingClassificationMetric or TimeRollingRegressionMetric)
+                {
+                    throw new ArgumentException($"{metric.Name} in a time window needs timestamps, which the datasets do not carry.");
+                }
+            }
         }
         catch (SpecException e)
         {
@@ -156,11 +163,6 @@ internal static class EvaluateCommand
         var typed = new List<T>();
         foreach (Metric metric in metrics)
         {
-            if (metric is TimeRollingClassificationMetric or TimeRollingRegressionMetric)
-            {
-                throw new ArgumentException($"{metric.Name} in a time window needs timestamps, which the datasets do not carry.");
-            }
-
             typed.Add(metric as T ?? throw new ArgumentException($"{metric.Name} does not apply to a {kind}."));
         }
 
