@@ -6,4 +6,5 @@ var root = new RootCommand("Eddy: a stateful online-learning model server. Predi
     EvaluateCommand.Create(),
 };
 
-return root.Parse(args).Invoke();
+// '@file.json' names a JSON model spec, so System.CommandLine's response files are turned off.
+return root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null }).Invoke();

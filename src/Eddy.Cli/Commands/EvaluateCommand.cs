@@ -4,6 +4,7 @@ using Eddy.Base;
 using Eddy.Datasets;
 using Eddy.Evaluate;
 using Eddy.Metrics;
+using Eddy.Specs;
 using Spectre.Console;
 
 namespace Eddy.Cli.Commands;
@@ -11,6 +12,8 @@ namespace Eddy.Cli.Commands;
 /// <summary><c>eddy evaluate</c>: River's <c>progressive_val_score</c> on one of River's datasets, with a progress bar.</summary>
 internal static class EvaluateCommand
 {
+    public const string SeedModel = "StandardScaler | LogisticRegression";
+
     public static Command Create()
     {
         var dataset = new Option<string>("--dataset", "-d")
@@ -20,12 +23,13 @@ internal static class EvaluateCommand
         };
         var model = new Option<string>("--model", "-m")
         {
-            Description = "Model in River's expression form, default hyper-parameters.",
-            DefaultValueFactory = _ => ModelCatalog.Seed,
+            Description = "Model in River's expression form with parameters, e.g. \"StandardScaler | LogisticRegression(l2=0.01)\", "
+                + "or @file.json holding a JSON spec (its metrics are used unless --metric is given).",
+            DefaultValueFactory = _ => SeedModel,
         };
         var metrics = new Option<string[]>("--metric")
         {
-            Description = "Metric to track (repeatable); defaults depend on the task.",
+            Description = "Metric to track (repeatable, or comma-separated), e.g. ROCAUC or \"ROCAUC(n_thresholds=20)\"; defaults depend on the task.",
             AllowMultipleArgumentsPerToken = true,
         };
         var printEvery = new Option<int>("--print-every")
@@ -43,21 +47,42 @@ internal static class EvaluateCommand
         return command;
     }
 
-    private static int Run(string datasetName, string modelExpression, string[] metricNames, int printEvery)
+    private static int Run(string datasetName, string modelArgument, string[] metricNames, int printEvery)
     {
         Dataset data;
         Estimator estimator;
-        List<Metric> metrics;
+        IReadOnlyList<Metric> metrics;
         try
         {
             data = RiverDatasets.ByName(datasetName);
-            estimator = ModelCatalog.Parse(modelExpression);
-            string[] names = metricNames.Length > 0
-                ? [.. metricNames.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))]
-                : MetricCatalog.Defaults(data.Task);
-            metrics = [.. names.Select(MetricCatalog.Create)];
+            ModelSpec spec = ReadSpec(modelArgument);
+            if (metricNames.Length > 0)
+            {
+                spec = spec.WithMetrics(metricNames);
+            }
+            else if (spec.Metrics.Count == 0)
+            {
+                spec = spec.WithMetrics(MetricDefaults.For(data.Task));
+            }
+
+            BuiltModel built = spec.Build();
+            estimator = built.Estimator;
+            metrics = built.Metrics;
+            foreach (Metric metric in metrics)
+            {
+                if (metric is TimeRollingClassificationMetric or TimeRollingRegressionMetric)
+                {
+                    throw new ArgumentException($"{metric.Name} in a time window needs timestamps, which the datasets do not carry.");
+                }
+            }
         }
-        catch (Exception e) when (e is ArgumentException or KeyNotFoundException or IOException)
+        catch (SpecException e)
+        {
+            string where = e.Path.Length > 0 ? $"{e.Path}: " : string.Empty;
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {where}{e.Message}");
+            return 2;
+        }
+        catch (Exception e) when (e is ArgumentException or KeyNotFoundException or IOException or UnauthorizedAccessException)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {Describe(e)}");
             return 2;
@@ -111,7 +136,11 @@ internal static class EvaluateCommand
         return 0;
     }
 
-    private static IEnumerable<Checkpoint> Checkpoints(Estimator estimator, Dataset data, List<Metric> metrics, int printEvery)
+    /// <summary>River's expression form, or <c>@path</c> to a JSON spec.</summary>
+    private static ModelSpec ReadSpec(string argument) =>
+        argument.StartsWith('@') ? EstimatorCatalog.Default.ParseJson(File.ReadAllText(argument[1..])) : EstimatorCatalog.Default.Parse(argument);
+
+    private static IEnumerable<Checkpoint> Checkpoints(Estimator estimator, Dataset data, IReadOnlyList<Metric> metrics, int printEvery)
     {
         // Report progress about a hundred times, and at every print point.
         int step = Math.Max(1, data.Count / 100);
@@ -128,7 +157,7 @@ internal static class EvaluateCommand
         };
     }
 
-    private static List<T> Cast<T>(List<Metric> metrics, string kind)
+    private static List<T> Cast<T>(IReadOnlyList<Metric> metrics, string kind)
         where T : Metric
     {
         var typed = new List<T>();
@@ -140,7 +169,7 @@ internal static class EvaluateCommand
         return typed;
     }
 
-    private static string Format(Checkpoint checkpoint, List<Metric> metrics, bool withStep)
+    private static string Format(Checkpoint checkpoint, IReadOnlyList<Metric> metrics, bool withStep)
     {
         var parts = new List<string>();
         for (int i = 0; i < metrics.Count; i++)

@@ -41,6 +41,34 @@ public sealed class EvaluateCommandTests
         Assert.Contains(message, output.Replace(Environment.NewLine, " ", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Evaluate_JsonSpecFile_UsesItsModelAndMetrics()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"eddy-spec-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, """{"pipeline": [{"StandardScaler": {}}, {"LogisticRegression": {}}], "metrics": ["ROCAUC"]}""", TestContext.Current.CancellationToken);
+        try
+        {
+            (int exitCode, string output) = await RunCliAsync("evaluate", "--model", "@" + path);
+
+            Assert.Equal(0, exitCode);
+            Assert.Contains("ROCAUC: 95.07%", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Accuracy", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Evaluate_ParameterOutOfRange_NamesThePath()
+    {
+        (int exitCode, string output) = await RunCliAsync("evaluate", "-m", "StandardScaler | LogisticRegression(l2=-1)", "--metric", "ROCAUC(n_thresholds=20)");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("pipeline[1].LogisticRegression.l2", output, StringComparison.Ordinal);
+    }
+
     private static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments)
     {
         string cli = Path.Combine(AppContext.BaseDirectory, "Eddy.Cli.dll");

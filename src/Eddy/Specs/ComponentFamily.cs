@@ -1,0 +1,12 @@
+namespace Eddy.Specs;
+
+/// <summary>The kinds of things a spec names; each has its own namespace of names in a catalogue.</summary>
+public enum ComponentFamily
+{
+    /// <summary>Pipeline steps: transformers, classifiers, regressors.</summary>
+    Estimator,
+    Optimizer,
+    Scheduler,
+    Loss,
+    Metric,
+}

@@ -1,0 +1,27 @@
+namespace Eddy.Specs;
+
+/// <summary>The type of a catalogue parameter, which decides what values a spec may give it.</summary>
+public enum ParameterType
+{
+    /// <summary>A finite number (an integer is accepted).</summary>
+    Number,
+
+    /// <summary>An integral number.</summary>
+    Integer,
+    Boolean,
+    String,
+
+    /// <summary>A list of strings (Select's and Discard's keys).</summary>
+    StringList,
+
+    /// <summary>A class label: a boolean, number or string (River's <c>pos_val</c>).</summary>
+    Label,
+
+    /// <summary>An optimizer: <c>{"SGD": {"lr": 0.1}}</c> or a bare name.</summary>
+    Optimizer,
+
+    /// <summary>A learning-rate schedule: a number (constant) or <c>{"InverseScaling": {...}}</c>.</summary>
+    Scheduler,
+    Loss,
+    Metric,
+}

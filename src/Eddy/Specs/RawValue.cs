@@ -1,0 +1,62 @@
+namespace Eddy.Specs;
+
+/// <summary>An untyped value as read from JSON or an expression, before the catalogue gives it a type.</summary>
+internal sealed class RawValue
+{
+    private RawValue(RawKind kind, int column)
+    {
+        Kind = kind;
+        Column = column;
+    }
+
+    public enum RawKind
+    {
+        Null,
+        Boolean,
+        Number,
+        String,
+        List,
+        Node,
+    }
+
+    public RawKind Kind { get; }
+
+    /// <summary>1-based column in an expression; 0 for JSON.</summary>
+    public int Column { get; }
+
+    public bool Boolean { get; private init; }
+
+    public double Number { get; private init; }
+
+    /// <summary>True when the literal had no fraction or exponent (<c>10</c>, not <c>10.0</c>).</summary>
+    public bool IsIntegerLiteral { get; private init; }
+
+    public string Text { get; private init; } = string.Empty;
+
+    public IReadOnlyList<RawValue> Items { get; private init; } = [];
+
+    public RawNode? Node { get; private init; }
+
+    public static RawValue Null(int column) => new(RawKind.Null, column);
+
+    public static RawValue FromBoolean(bool value, int column) => new(RawKind.Boolean, column) { Boolean = value };
+
+    public static RawValue FromNumber(double value, bool isInteger, int column) =>
+        new(RawKind.Number, column) { Number = value, IsIntegerLiteral = isInteger };
+
+    public static RawValue FromString(string value, int column) => new(RawKind.String, column) { Text = value };
+
+    public static RawValue FromList(IReadOnlyList<RawValue> items, int column) => new(RawKind.List, column) { Items = items };
+
+    public static RawValue FromNode(RawNode node) => new(RawKind.Node, node.Column) { Node = node };
+
+    public string Describe() => Kind switch
+    {
+        RawKind.Null => "None",
+        RawKind.Boolean => "a boolean",
+        RawKind.Number => "a number",
+        RawKind.String => "a string",
+        RawKind.List => "a list",
+        _ => $"'{Node!.Name}'",
+    };
+}

@@ -1,0 +1,114 @@
+using Eddy.Base;
+using Eddy.Metrics;
+using Eddy.Optim;
+using Eddy.Optim.Losses;
+using Eddy.Optim.Schedulers;
+
+namespace Eddy.Specs;
+
+/// <summary>
+/// The validated arguments a catalogue factory builds its instance from: the value the spec gives, else River's
+/// default. Nested components are built fresh on each call. A factory's <see cref="ArgumentException"/> (a
+/// constructor refusing a value) is reported as a <see cref="SpecException"/> at that parameter's path.
+/// </summary>
+public sealed class SpecArguments
+{
+    private readonly EstimatorCatalog _catalog;
+    private readonly CatalogEntry _entry;
+    private readonly SpecNode _node;
+
+    internal SpecArguments(EstimatorCatalog catalog, CatalogEntry entry, SpecNode node, string path)
+    {
+        _catalog = catalog;
+        _entry = entry;
+        _node = node;
+        Path = path;
+    }
+
+    /// <summary>Where the component sits in the spec, e.g. <c>pipeline[1].LogisticRegression</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>True when the spec sets <paramref name="name"/> (rather than leaving River's default).</summary>
+    public bool IsSet(string name)
+    {
+        _ = Declared(name);
+        return _node.TryGetParameter(name, out _);
+    }
+
+    public SpecValue Get(string name)
+    {
+        ParameterSpec parameter = Declared(name);
+        return _node.TryGetParameter(name, out SpecValue value)
+            ? value
+            : parameter.Default ?? throw new InvalidOperationException($"'{name}' is required but was not bound.");
+    }
+
+    public double GetNumber(string name) => Get(name).Number;
+
+    public int GetInt32(string name)
+    {
+        long value = Get(name).Integer;
+        return value is >= int.MinValue and <= int.MaxValue
+            ? (int)value
+            : throw new ArgumentOutOfRangeException(name, value, "Must fit in a 32-bit integer.");
+    }
+
+    public long? GetNullableInt64(string name)
+    {
+        SpecValue value = Get(name);
+        return value.Kind == SpecValueKind.None ? null : value.Integer;
+    }
+
+    public bool GetBoolean(string name) => Get(name).Boolean;
+
+    public string GetString(string name) => Get(name).Text;
+
+    public string[] GetStrings(string name) => [.. Get(name).Strings];
+
+    public Label GetLabel(string name)
+    {
+        SpecValue value = Get(name);
+        return value.Kind switch
+        {
+            SpecValueKind.Boolean => Label.FromBoolean(value.Boolean),
+            SpecValueKind.Integer => Label.FromInteger(value.Integer),
+            SpecValueKind.Number => Label.FromNumber(value.Number),
+            SpecValueKind.String => Label.FromText(value.Text),
+            _ => Label.None,
+        };
+    }
+
+    public Optimizer GetOptimizer(string name) => Build<Optimizer>(name, "an optimizer");
+
+    /// <summary>A number is River's shorthand for a constant schedule.</summary>
+    public Scheduler GetScheduler(string name)
+    {
+        SpecValue value = Get(name);
+        return value.Kind is SpecValueKind.Number or SpecValueKind.Integer
+            ? new ConstantScheduler(value.Number)
+            : Build<Scheduler>(name, "a scheduler");
+    }
+
+    /// <summary>Any loss: a <see cref="BinaryLoss"/>, <see cref="RegressionLoss"/> or <see cref="CrossEntropyLoss"/>.</summary>
+    public object GetLoss(string name) => Build<object>(name, "a loss");
+
+    public BinaryLoss GetBinaryLoss(string name) => Build<BinaryLoss>(name, "a binary classification loss");
+
+    public RegressionLoss GetRegressionLoss(string name) => Build<RegressionLoss>(name, "a regression loss");
+
+    public CrossEntropyLoss GetCrossEntropyLoss(string name) => Build<CrossEntropyLoss>(name, "a multi-class loss");
+
+    public Metric GetMetric(string name) => Build<Metric>(name, "a metric");
+
+    private T Build<T>(string name, string what)
+        where T : class
+    {
+        SpecNode component = Get(name).Component;
+        string path = $"{Path}.{name}";
+        object built = SpecBuilder.BuildComponent(_catalog, component, path);
+        return built as T ?? throw new SpecException(path, $"{component.Name} is not {what}, which {_entry.Name}'s '{name}' needs.");
+    }
+
+    private ParameterSpec Declared(string name) =>
+        _entry.FindParameter(name) ?? throw new InvalidOperationException($"{_entry.Name} declares no parameter '{name}'.");
+}

@@ -1,0 +1,107 @@
+namespace Eddy.Specs;
+
+/// <summary>A typed parameter value in a <see cref="ModelSpec"/>. Immutable, compared by value.</summary>
+public sealed class SpecValue : IEquatable<SpecValue>
+{
+    private readonly bool _boolean;
+    private readonly long _integer;
+    private readonly double _number;
+    private readonly string? _text;
+    private readonly string[]? _strings;
+    private readonly SpecNode? _component;
+
+    private SpecValue(SpecValueKind kind, bool boolean = false, long integer = 0, double number = 0, string? text = null, string[]? strings = null, SpecNode? component = null)
+    {
+        Kind = kind;
+        _boolean = boolean;
+        _integer = integer;
+        _number = number;
+        _text = text;
+        _strings = strings;
+        _component = component;
+    }
+
+    /// <summary>Python's <c>None</c>.</summary>
+    public static SpecValue None { get; } = new(SpecValueKind.None);
+
+    public SpecValueKind Kind { get; }
+
+    public bool Boolean => Kind == SpecValueKind.Boolean ? _boolean : throw Wrong(SpecValueKind.Boolean);
+
+    public long Integer => Kind == SpecValueKind.Integer ? _integer : throw Wrong(SpecValueKind.Integer);
+
+    /// <summary>The number; integers read as numbers too.</summary>
+    public double Number => Kind switch
+    {
+        SpecValueKind.Number => _number,
+        SpecValueKind.Integer => _integer,
+        _ => throw Wrong(SpecValueKind.Number),
+    };
+
+    public string Text => _text ?? throw Wrong(SpecValueKind.String);
+
+    public IReadOnlyList<string> Strings => _strings ?? throw Wrong(SpecValueKind.StringList);
+
+    public SpecNode Component => _component ?? throw Wrong(SpecValueKind.Component);
+
+    public static SpecValue FromBoolean(bool value) => new(SpecValueKind.Boolean, boolean: value);
+
+    public static SpecValue FromInteger(long value) => new(SpecValueKind.Integer, integer: value);
+
+    public static SpecValue FromNumber(double value) =>
+        double.IsFinite(value) ? new(SpecValueKind.Number, number: value) : throw new ArgumentOutOfRangeException(nameof(value), value, "Must be finite.");
+
+    public static SpecValue FromString(string value) => new(SpecValueKind.String, text: value ?? throw new ArgumentNullException(nameof(value)));
+
+    public static SpecValue FromStrings(IEnumerable<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        string[] copy = [.. values];
+        foreach (string value in copy)
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(values));
+        }
+
+        return new(SpecValueKind.StringList, strings: copy);
+    }
+
+    public static SpecValue FromComponent(SpecNode component) =>
+        new(SpecValueKind.Component, component: component ?? throw new ArgumentNullException(nameof(component)));
+
+    public bool Equals(SpecValue? other)
+    {
+        if (other is null || other.Kind != Kind)
+        {
+            return false;
+        }
+
+        return Kind switch
+        {
+            SpecValueKind.None => true,
+            SpecValueKind.Boolean => _boolean == other._boolean,
+            SpecValueKind.Integer => _integer == other._integer,
+            SpecValueKind.Number => _number.Equals(other._number),
+            SpecValueKind.String => string.Equals(_text, other._text, StringComparison.Ordinal),
+            SpecValueKind.StringList => _strings!.AsSpan().SequenceEqual(other._strings),
+            _ => _component!.Equals(other._component),
+        };
+    }
+
+    public override bool Equals(object? obj) => Equals(obj as SpecValue);
+
+    public override int GetHashCode() => Kind switch
+    {
+        SpecValueKind.None => 0,
+        SpecValueKind.Boolean => _boolean.GetHashCode(),
+        SpecValueKind.Integer => _integer.GetHashCode(),
+        SpecValueKind.Number => _number.GetHashCode(),
+        SpecValueKind.String => StringComparer.Ordinal.GetHashCode(_text!),
+        SpecValueKind.StringList => _strings!.Length,
+        _ => _component!.GetHashCode(),
+    };
+
+    /// <summary>River's expression form of the value, e.g. <c>0.01</c>, <c>'a'</c>, <c>SGD(lr=0.1)</c>.</summary>
+    public override string ToString() => SpecWriter.ExpressionOf(this);
+
+    private InvalidOperationException Wrong(SpecValueKind wanted) => new($"The value is a {Kind}, not a {wanted}.");
+}
