@@ -35,6 +35,7 @@ public static class EddyServer
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ServerSettings>();
         builder.Services.AddSingleton<ModelRegistry>();
+        builder.Services.TryAddSingleton(Eddy.Specs.EstimatorCatalog.Default);
         builder.Services.AddSingleton<ModelFactory>();
         builder.Services.AddHostedService<ModelBootstrap>();
         builder.Services.AddProblemDetails();
@@ -82,6 +83,7 @@ public static class EddyServer
             EddyServerOptions o = options.Value;
             if (!string.IsNullOrEmpty(o.DefaultModel) && !registry.TryGet(o.DefaultModel, out _))
             {
+                // The seed tracks ROCAUC; Accuracy and LogLoss come along unless configured otherwise.
                 ModelDefinition definition = factory.FromExpression(o.DefaultModel, o.DefaultSpec, o.DefaultMetrics ?? ["ROCAUC", "Accuracy", "LogLoss"]);
                 registry.TryCreate(definition, out _);
                 logger.LogInformation("Model {Model}: {Spec}", definition.Name, definition.Prototype);

@@ -1,6 +1,10 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Eddy.Base;
 using Eddy.Server.Hosting;
 using Eddy.Server.Http;
+using Eddy.Server.Json;
 using Eddy.Server.Problems;
 
 namespace Eddy.Server.Endpoints;
@@ -12,6 +16,7 @@ internal static class ModelEndpoints
     {
         RouteGroupBuilder models = routes.MapGroup("/v1/models").WithTags("Models");
         models.MapGet("/", List).WithSummary("List the models.");
+        models.MapPost("/", CreateAsync).WithSummary("Create a model from a spec: JSON pipeline or River's expression form (admin).");
         models.MapGet("/{name}", Get).WithSummary("A model: spec, kind, counters, sequence, metrics.");
         models.MapDelete("/{name}", DeleteAsync).WithSummary("Delete a model (admin).");
         models.MapGet("/{name}/metrics", GetMetrics).WithSummary("Live progressive metrics, global and over the rolling window.");
@@ -50,6 +55,48 @@ internal static class ModelEndpoints
         registry.TryGet(name, out ModelHost? host)
             ? TypedResults.Ok(Metrics(host.Replica, host.Definition))
             : NotFound(name);
+
+    private static async Task<IResult> CreateAsync(HttpContext context, ModelRegistry registry, ModelFactory factory, ServerSettings settings)
+    {
+        if (AdminKey.Check(context, settings) is { } denied)
+        {
+            return denied;
+        }
+
+        ModelDefinition definition;
+        try
+        {
+            ReadOnlySequence<byte> body = await RequestBody.ReadAsync(context.Request, settings.MaxBodyBytes, context.RequestAborted);
+            JsonNode? node;
+            try
+            {
+                var reader = new Utf8JsonReader(body, ExampleParser.Options(settings.MaxJsonDepth));
+                node = JsonNode.Parse(ref reader);
+            }
+            catch (JsonException e)
+            {
+                throw ExampleParser.Malformed(e);
+            }
+            finally
+            {
+                RequestBody.Release(context.Request, body);
+            }
+
+            definition = factory.FromRequest(node as JsonObject
+                ?? throw new ClientErrorException(ProblemKind.InvalidSpec, "The body is a JSON object: {\"name\", \"pipeline\" or \"model\", \"metrics\"}."));
+        }
+        catch (ClientErrorException e)
+        {
+            return Problem(e.Kind, e.Message, e.Field);
+        }
+
+        if (!registry.TryCreate(definition, out ModelHost? host))
+        {
+            return Problem(ProblemKind.ModelExists, $"A model named '{definition.Name}' already exists; delete it first or pick another name.", "name");
+        }
+
+        return TypedResults.Created($"/v1/models/{host.Name}", Describe(host));
+    }
 
     private static async Task<IResult> DeleteAsync(HttpContext context, string name, ModelRegistry registry, ServerSettings settings)
     {
