@@ -3,6 +3,7 @@ using Eddy.Cli.Commands;
 
 var root = new RootCommand("Eddy: a stateful online-learning model server. Predictions are reads, learning is writes.")
 {
+    ServeCommand.Create(),
     EvaluateCommand.Create(),
 };
 

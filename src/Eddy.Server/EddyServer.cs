@@ -51,6 +51,10 @@ public static class EddyServer
         app.MapModels();
         app.MapBatches();
         app.MapStream();
+        if (options.BenchmarkRoutes)
+        {
+            app.MapBenchmarks();
+        }
         return app;
     }
 

@@ -35,6 +35,9 @@ public sealed class EddyServerOptions
     /// <summary>Window of the rolling copy of every model metric.</summary>
     public int RollingWindow { get; set; } = 1000;
 
+    /// <summary>Maps the load-benchmark routes (<c>/_bench/*</c>); off in production.</summary>
+    public bool BenchmarkRoutes { get; set; }
+
     /// <summary>The model created on a fresh start; empty for none.</summary>
     public string DefaultModel { get; set; } = "default";
 

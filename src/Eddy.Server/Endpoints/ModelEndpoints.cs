@@ -120,7 +120,7 @@ internal static class ModelEndpoints
         return new ModelDescription(
             host.Name,
             Kind(replica.Model),
-            host.Definition.Spec,
+            JsonDocument.Parse(host.Definition.Spec).RootElement,
             replica.Model.ToString(),
             host.Definition.Publication.ToString(),
             host.Sequence,
@@ -170,7 +170,7 @@ internal static class ModelEndpoints
     internal sealed record ModelDescription(
         string Name,
         string Kind,
-        string Spec,
+        JsonElement Spec,
         string Model,
         string Publication,
         long Sequence,

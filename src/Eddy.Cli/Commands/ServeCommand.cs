@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Eddy.Server;
+using Microsoft.Extensions.Hosting;
+
+namespace Eddy.Cli.Commands;
+
+/// <summary>
+/// <c>eddy serve</c>: runs the model server. Every flag maps to a setting of the <c>Eddy</c> configuration section, so
+/// the same settings also come from <c>appsettings.json</c> or the environment (<c>Eddy__ApiKey</c>); a flag wins.
+/// </summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var defaults = new EddyServerOptions();
+        var urls = new Option<string?>("--urls") { Description = $"Where to listen (default {defaults.Urls})." };
+        var dataDirectory = new Option<string?>("--data-dir") { Description = $"Local data directory (default {defaults.DataDirectory})." };
+        var apiKey = new Option<string?>("--api-key") { Description = "Require this key to create or delete models." };
+        var defaultModel = new Option<string?>("--default-model") { Description = $"Name of the model created at start, empty for none (default {defaults.DefaultModel})." };
+        var defaultSpec = new Option<string?>("--default-spec") { Description = $"The default model in River's expression form (default \"{defaults.DefaultSpec}\")." };
+        var maxBody = new Option<long?>("--max-body-bytes") { Description = $"Largest request body (default {defaults.MaxBodyBytes})." };
+
+        var command = new Command("serve", "Run the model server: predictions are reads, learning is writes.")
+        {
+            urls, dataDirectory, apiKey, defaultModel, defaultSpec, maxBody,
+        };
+        command.SetAction(async (result, cancellation) =>
+        {
+            var args = new List<string>();
+            Add(args, "Urls", result.GetValue(urls));
+            Add(args, "DataDirectory", result.GetValue(dataDirectory));
+            Add(args, "ApiKey", result.GetValue(apiKey));
+            Add(args, "DefaultModel", result.GetValue(defaultModel));
+            Add(args, "DefaultSpec", result.GetValue(defaultSpec));
+            Add(args, "MaxBodyBytes", result.GetValue(maxBody)?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await using var app = EddyServer.Create([.. args]);
+            await app.StartAsync(cancellation);
+            await app.WaitForShutdownAsync(cancellation);
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Add(List<string> args, string key, string? value)
+    {
+        if (value is not null)
+        {
+            args.Add($"--{EddyServerOptions.Section}:{key}={value}");
+        }
+    }
+}

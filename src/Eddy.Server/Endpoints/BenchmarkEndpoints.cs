@@ -1,0 +1,62 @@
+using System.Buffers;
+using Eddy.Base;
+using Eddy.Server.Http;
+using Eddy.Server.Json;
+using Eddy.Server.Problems;
+
+namespace Eddy.Server.Endpoints;
+
+/// <summary>
+/// Routes for load benchmarks only, mapped when <c>Eddy:BenchmarkRoutes</c> is true: a bare endpoint that reads and
+/// parses the same JSON as <c>/predict</c> and answers a constant (the baseline <c>/predict</c> is compared with), and
+/// the process's allocation counter (bytes allocated per request = its difference over a run ÷ requests).
+/// </summary>
+internal static class BenchmarkEndpoints
+{
+    [ThreadStatic]
+    private static FeatureVector? s_vector;
+
+    public static IEndpointRouteBuilder MapBenchmarks(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/_bench/bare", BareAsync).ExcludeFromDescription();
+        routes.MapGet("/_bench/allocated", () => TypedResults.Ok(new Allocation(GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0))))
+            .ExcludeFromDescription();
+        return routes;
+    }
+
+    private static async Task BareAsync(HttpContext context, ServerSettings settings)
+    {
+        ReadOnlySequence<byte> body;
+        try
+        {
+            body = await RequestBody.ReadAsync(context.Request, settings.MaxBodyBytes, context.RequestAborted);
+        }
+        catch (ClientErrorException e)
+        {
+            await JsonResponse.ProblemAsync(context, e);
+            return;
+        }
+
+        try
+        {
+            FeatureVector x = s_vector ??= new FeatureVector(new FeatureSchema());
+            x.Reset(x.Schema, interning: false);
+            ExampleParser.ParseBody(body, new VectorSink(x), settings.MaxJsonDepth);
+        }
+        catch (ClientErrorException e)
+        {
+            RequestBody.Release(context.Request, body);
+            await JsonResponse.ProblemAsync(context, e);
+            return;
+        }
+
+        RequestBody.Release(context.Request, body);
+        System.Text.Json.Utf8JsonWriter writer = JsonResponse.Begin(context.Response);
+        writer.WriteStartObject();
+        writer.WriteBoolean("prediction"u8, true);
+        writer.WriteEndObject();
+        await JsonResponse.EndAsync(context.Response, writer);
+    }
+
+    internal sealed record Allocation(long AllocatedBytes, int Gen0Collections);
+}
