@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text.Json;
+using Eddy.Server.Tests.Support;
+
+namespace Eddy.Server.Tests.Endpoints;
+
+/// <summary>Health, readiness, the OpenAPI document and its UI, and errors outside any route.</summary>
+public sealed class OperationsTests
+{
+    [Fact]
+    public async Task HealthAndReadiness_DefaultModelLoaded_200()
+    {
+        await using EddyApplication eddy = await EddyApplication.StartAsync();
+        Assert.Equal("ok", (await eddy.GetJsonAsync("/healthz")).GetProperty("status").GetString());
+        JsonElement ready = await eddy.GetJsonAsync("/readyz");
+        Assert.Equal("ready", ready.GetProperty("status").GetString());
+        Assert.Equal(1, ready.GetProperty("models").GetInt32());
+    }
+
+    [Fact]
+    public async Task OpenApi_Document_DescribesSeedAndV1Routes()
+    {
+        await using EddyApplication eddy = await EddyApplication.StartAsync();
+        JsonElement document = await eddy.GetJsonAsync("/openapi/v1.json");
+        Assert.StartsWith("3.", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        JsonElement paths = document.GetProperty("paths");
+        foreach (string path in new[] { "/predict", "/update_model", "/v1/models", "/v1/models/{name}", "/v1/models/{name}/predict",
+            "/v1/models/{name}/learn", "/v1/models/{name}/predict_many", "/v1/models/{name}/learn_many", "/v1/models/{name}/stream",
+            "/v1/models/{name}/metrics", "/healthz", "/readyz" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"The OpenAPI document lacks {path}.");
+        }
+
+        Assert.False(paths.TryGetProperty("/_bench/bare", out _));
+    }
+
+    [Fact]
+    public async Task Scalar_Ui_ServedLocally()
+    {
+        await using EddyApplication eddy = await EddyApplication.StartAsync();
+        using HttpResponseMessage page = await eddy.Client.GetAsync("/scalar/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("text/html", page.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownRoute_404ProblemJson()
+    {
+        await using EddyApplication eddy = await EddyApplication.StartAsync();
+        using HttpResponseMessage response = await eddy.Client.GetAsync("/v2/nothing");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task BenchmarkRoutes_OffByDefault()
+    {
+        await using EddyApplication eddy = await EddyApplication.StartAsync();
+        using HttpResponseMessage response = await eddy.Client.PostAsync("/_bench/bare", Examples.Json("""{"x": {"a": 1}}"""));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task NoDefaultModel_ConfiguredEmpty_SeedRoutes404AndReady()
+    {
+        await using EddyApplication eddy = await EddyApplication.StartAsync(new Dictionary<string, string?> { ["Eddy:DefaultModel"] = "" });
+        Assert.Empty((await eddy.GetJsonAsync("/v1/models")).EnumerateArray());
+        using HttpResponseMessage response = await eddy.Client.PostAsync("/predict", Examples.Json("""{"x": {"a": 1}}"""));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("ready", (await eddy.GetJsonAsync("/readyz")).GetProperty("status").GetString());
+    }
+}
