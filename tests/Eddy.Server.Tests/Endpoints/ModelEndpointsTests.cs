@@ -142,6 +142,25 @@ public sealed class ModelEndpointsTests
     }
 
     [Fact]
+    public async Task Publication_EveryFiftyMs_PublishedWithoutFurtherLearns()
+    {
+        await using EddyApplication eddy = await EddyApplication.StartAsync();
+        await PendingPredictionTests.PostAsync(eddy, "/v1/models", """{"name": "timed", "model": "LogisticRegression", "publication": {"everyMs": 50}}""", HttpStatusCode.Created);
+        JsonElement learned = await PendingPredictionTests.PostAsync(eddy, "/v1/models/timed/learn", """{"x": {"a": 1}, "y": 1}""", HttpStatusCode.OK);
+        Assert.Equal(1, learned.GetProperty("sequence").GetInt64());
+
+        // No other learn arrives: the writer's timer must publish on its own.
+        long published = 0;
+        for (int attempt = 0; attempt < 100 && published == 0; attempt++)
+        {
+            await Task.Delay(50);
+            published = (await eddy.GetJsonAsync("/v1/models/timed")).GetProperty("publishedSequence").GetInt64();
+        }
+
+        Assert.Equal(1, published);
+    }
+
+    [Fact]
     public async Task Delete_Model_GoneAndOthersUntouched()
     {
         await using EddyApplication eddy = await EddyApplication.StartAsync();
