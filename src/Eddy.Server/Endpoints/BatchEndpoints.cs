@@ -22,10 +22,10 @@ internal static class BatchEndpoints
     {
         RouteGroupBuilder models = routes.MapGroup("/v1/models");
         models.MapPost("/{name}/predict_many", (HttpContext context, string name, ModelRegistry registry, ServerSettings settings) =>
-                ModelEndpoints.WithModelAsync(context, name, registry, host => PredictManyAsync(context, host, settings)))
+                ModelEndpoints.WithModelAsync(context, name, registry, settings, PredictManyAsync))
             .WithTags("Predict").WithSummary("Predict a JSON array of {x} (or {x, id}) objects, all from one replica.");
         models.MapPost("/{name}/learn_many", (HttpContext context, string name, ModelRegistry registry, ServerSettings settings) =>
-                ModelEndpoints.WithModelAsync(context, name, registry, host => LearnManyAsync(context, host, settings)))
+                ModelEndpoints.WithModelAsync(context, name, registry, settings, LearnManyAsync))
             .WithTags("Learn").WithSummary("Learn a JSON array of {x, y} or {id, y} objects, in order.");
         return routes;
     }

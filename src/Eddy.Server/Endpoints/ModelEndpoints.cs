@@ -21,17 +21,22 @@ internal static class ModelEndpoints
         models.MapDelete("/{name}", DeleteAsync).WithSummary("Delete a model (admin).");
         models.MapGet("/{name}/metrics", GetMetrics).WithSummary("Live progressive metrics, global and over the rolling window.");
         models.MapPost("/{name}/predict", (HttpContext context, string name, ModelRegistry registry, ServerSettings settings) =>
-                WithModelAsync(context, name, registry, host => Predictions.HandleAsync(context, host, settings)))
+                WithModelAsync(context, name, registry, settings, Predictions.HandleAsync))
             .WithTags("Predict").WithSummary("Predict from the published replica; with an id, keep it pending for its label.");
         models.MapPost("/{name}/learn", (HttpContext context, string name, ModelRegistry registry, ServerSettings settings) =>
-                WithModelAsync(context, name, registry, host => Learning.HandleAsync(context, host, settings)))
+                WithModelAsync(context, name, registry, settings, Learning.HandleAsync))
             .WithTags("Learn").WithSummary("Learn {x, y}, or {id, y} for a pending prediction; Idempotency-Key makes retries safe.");
         return routes;
     }
 
-    internal static Task WithModelAsync(HttpContext context, string name, ModelRegistry registry, Func<ModelHost, Task> handler) =>
+    /// <summary>
+    /// Routes a per-model request to <paramref name="handler"/>, a static method (no closure is allocated per request),
+    /// or answers 404.
+    /// </summary>
+    internal static Task WithModelAsync(
+        HttpContext context, string name, ModelRegistry registry, ServerSettings settings, Func<HttpContext, ModelHost, ServerSettings, Task> handler) =>
         registry.TryGet(name, out ModelHost? host)
-            ? handler(host)
+            ? handler(context, host, settings)
             : JsonResponse.ProblemAsync(context, ProblemKind.ModelNotFound, $"There is no model named '{name}'.").AsTask();
 
     private static IResult List(ModelRegistry registry)

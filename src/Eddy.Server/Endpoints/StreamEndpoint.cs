@@ -23,7 +23,7 @@ internal static class StreamEndpoint
     public static IEndpointRouteBuilder MapStream(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/v1/models/{name}/stream", (HttpContext context, string name, ModelRegistry registry, ServerSettings settings) =>
-                ModelEndpoints.WithModelAsync(context, name, registry, host => StreamAsync(context, host, settings)))
+                ModelEndpoints.WithModelAsync(context, name, registry, settings, StreamAsync))
             .WithTags("Stream").WithSummary("NDJSON lines of learns and predictions in, one NDJSON answer per line out, in order.");
         return routes;
     }
