@@ -155,6 +155,13 @@ internal sealed class ModelHost : IAsyncDisposable
             return;
         }
 
+        if (work.Outcome.Problem == ProblemKind.RejectedUpdate)
+        {
+            // An overflow refused by a later pipeline step may follow an earlier step's update: put the state back.
+            Restore();
+            return;
+        }
+
         if (work.Outcome.Succeeded)
         {
             _unpublished.Add(work);

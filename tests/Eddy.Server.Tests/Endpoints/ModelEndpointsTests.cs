@@ -123,6 +123,32 @@ public sealed class ModelEndpointsTests
     }
 
     [Fact]
+    public async Task Learn_OverflowInLastStep_422AndEarlierStepsUnchanged()
+    {
+        const string Model = """{"name": "steep", "model": "MinMaxScaler | LinearRegression(optimizer=SGD(1e300))", "metrics": ["MAE"]}""";
+        const string First = """{"x": {"a": 1, "b": 2}, "y": 0}""";
+        const string Last = """{"x": {"a": 2, "b": 1}, "y": 0}""";
+        await using EddyApplication eddy = await EddyApplication.StartAsync();
+        await PendingPredictionTests.PostAsync(eddy, "/v1/models", Model, HttpStatusCode.Created);
+        await PendingPredictionTests.PostAsync(eddy, "/v1/models/steep/learn", First, HttpStatusCode.OK);
+
+        // The scaler learns this example first (new maxima), then the regression's step overflows.
+        JsonElement problem = await PendingPredictionTests.PostAsync(eddy, "/v1/models/steep/learn", """{"x": {"a": 5, "b": 9}, "y": 1e300}""", (HttpStatusCode)422);
+        Assert.Equal("urn:eddy:problem:rejected-update", problem.GetProperty("type").GetString());
+        await PendingPredictionTests.PostAsync(eddy, "/v1/models/steep/learn", Last, HttpStatusCode.OK);
+
+        // Bit for bit the model that never saw the refused example.
+        await using EddyApplication clean = await EddyApplication.StartAsync();
+        await PendingPredictionTests.PostAsync(clean, "/v1/models", Model, HttpStatusCode.Created);
+        await PendingPredictionTests.PostAsync(clean, "/v1/models/steep/learn", First, HttpStatusCode.OK);
+        await PendingPredictionTests.PostAsync(clean, "/v1/models/steep/learn", Last, HttpStatusCode.OK);
+        JsonElement expected = await clean.GetJsonAsync("/v1/models/steep");
+        JsonElement actual = await eddy.GetJsonAsync("/v1/models/steep");
+        Assert.Equal(2, actual.GetProperty("sequence").GetInt64());
+        Assert.Equal(expected.GetProperty("stateChecksum").GetString(), actual.GetProperty("stateChecksum").GetString());
+    }
+
+    [Fact]
     public async Task Publication_EveryTenLearns_ReplicaLagsThenCatchesUp()
     {
         await using EddyApplication eddy = await EddyApplication.StartAsync();
