@@ -3,6 +3,7 @@ using Eddy.Server.Hosting;
 using Eddy.Server.Http;
 using Eddy.Server.Problems;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -16,6 +17,16 @@ public static class EddyServer
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(args);
+
+        // Defaults under every other source: per-request framework logs at Information cost a third of throughput.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            },
+        });
         configure?.Invoke(builder);
 
         builder.Services.AddOptions<EddyServerOptions>().BindConfiguration(EddyServerOptions.Section);

@@ -144,8 +144,9 @@ internal static class ModelEndpoints
         var rolling = new Dictionary<string, double?>(StringComparer.Ordinal);
         for (int i = 0; i < count; i++)
         {
-            global[replica.Metrics[i].Name] = Finite(replica.Metrics[i].Value);
-            rolling[replica.Metrics[count + i].Name] = Finite(replica.Metrics[count + i].Value);
+            string metric = definition.MetricPrototypes[i].Name;
+            global[metric] = Finite(replica.MetricValues[i]);
+            rolling[metric] = Finite(replica.MetricValues[count + i]);
         }
 
         return new ModelMetrics(replica.Sequence, global, definition.RollingWindow, rolling);

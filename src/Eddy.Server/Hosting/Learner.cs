@@ -15,7 +15,7 @@ internal sealed class Learner
     private readonly ModelDefinition _definition;
     private readonly FeatureVector _x;
     private readonly ClassProbabilities _probabilities = new();
-    private Metric[] _metrics;
+    private readonly Metric[] _metrics;
 
     /// <summary>Learns applied; a field so the host can read it atomically from other threads.</summary>
     public long SequenceField;
@@ -33,7 +33,15 @@ internal sealed class Learner
 
     public FeatureSchema Schema { get; private set; }
 
-    public LearnOutcome Learn(LearnWork work, PendingPredictions? pending)
+    public LearnOutcome Learn(LearnWork work, PendingPredictions? pending) => Learn(work, pending, replay: false);
+
+    /// <summary>
+    /// Learns a work again after <see cref="RestoreFrom"/>: the model only. Its metric update and sequence number were
+    /// kept (they happen after a learn succeeds, so a failure never reaches them).
+    /// </summary>
+    public void Replay(LearnWork work) => Learn(work, pending: null, replay: true);
+
+    private LearnOutcome Learn(LearnWork work, PendingPredictions? pending, bool replay)
     {
         PendingPrediction? served = work.Pending;
         if (pending is not null && work.PendingId is { } id)
@@ -62,7 +70,7 @@ internal sealed class Learner
                 raw.Fill(_x);
             }
 
-            return LearnValidated(y, served, pending);
+            return LearnValidated(y, served, pending, replay);
         }
         catch (InvalidLabelException e)
         {
@@ -78,31 +86,27 @@ internal sealed class Learner
         }
     }
 
-    /// <summary>A deep copy of the current state, for publication.</summary>
+    /// <summary>A deep copy of the model and the metrics' values, for publication.</summary>
     public Replica Snapshot(FeatureSchema publishedSchema, DateTimeOffset now)
     {
-        var metrics = new Metric[_metrics.Length];
-        for (int i = 0; i < metrics.Length; i++)
+        var values = new double[_metrics.Length];
+        for (int i = 0; i < values.Length; i++)
         {
-            metrics[i] = Copy(_metrics[i]);
+            values[i] = _metrics[i].Value;
         }
 
-        return new Replica(Model.Clone(), publishedSchema, Interlocked.Read(ref SequenceField), metrics, now);
+        return new Replica(Model.Clone(), publishedSchema, Interlocked.Read(ref SequenceField), values, now);
     }
 
-    /// <summary>Puts back the state of a published replica (after a failure inside an estimator).</summary>
+    /// <summary>
+    /// Puts back the model and schema of a published replica (after a failure inside an estimator); the caller then
+    /// <see cref="Replay"/>s the learns applied since. Metrics and the sequence are untouched: they only ever move
+    /// after a learn succeeded.
+    /// </summary>
     public void RestoreFrom(Replica replica)
     {
         Model = replica.Model.Clone();
         Schema = replica.Schema.Clone();
-        var metrics = new Metric[replica.Metrics.Count];
-        for (int i = 0; i < metrics.Length; i++)
-        {
-            metrics[i] = Copy(replica.Metrics[i]);
-        }
-
-        _metrics = metrics;
-        Interlocked.Exchange(ref SequenceField, replica.Sequence);
     }
 
     /// <summary>Global metrics (as specified), then a rolling-window copy of each.</summary>
@@ -124,7 +128,7 @@ internal sealed class Learner
         return metrics;
     }
 
-    private LearnOutcome LearnValidated(Label y, PendingPrediction? served, PendingPredictions? pending)
+    private LearnOutcome LearnValidated(Label y, PendingPrediction? served, PendingPredictions? pending, bool replay)
     {
         switch (Model)
         {
@@ -146,7 +150,7 @@ internal sealed class Learner
                 }
 
                 classifier.LearnOne(_x, y);
-                if (scored)
+                if (scored && !replay)
                 {
                     foreach (Metric metric in _metrics)
                     {
@@ -162,9 +166,12 @@ internal sealed class Learner
                 double target = y.ToDouble();
                 double predicted = served?.Value ?? regressor.PredictOne(_x);
                 regressor.LearnOne(_x, target);
-                foreach (Metric metric in _metrics)
+                if (!replay)
                 {
-                    ((RegressionMetric)metric).Update(target, predicted);
+                    foreach (Metric metric in _metrics)
+                    {
+                        ((RegressionMetric)metric).Update(target, predicted);
+                    }
                 }
 
                 break;
@@ -172,6 +179,11 @@ internal sealed class Learner
 
             default:
                 throw new InvalidOperationException($"{Model} cannot learn from labels.");
+        }
+
+        if (replay)
+        {
+            return default;
         }
 
         if (served is not null && pending is not null)
@@ -207,11 +219,4 @@ internal sealed class Learner
         PendingLookup.AlreadyLearned => LearnOutcome.Refused(ProblemKind.AlreadyLearned, $"The label of prediction '{id}' was already learned; it is not learned twice.", "id"),
         _ => LearnOutcome.Refused(ProblemKind.PendingNotFound, $"No pending prediction has the id '{id}' (never made, or forgotten after its TTL).", "id"),
     };
-
-    private static Metric Copy(Metric metric)
-    {
-        Metric copy = metric.CloneFresh();
-        copy.ReadState(new Serialization.StateReader(metric.SerializeState()));
-        return copy;
-    }
 }

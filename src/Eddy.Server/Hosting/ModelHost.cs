@@ -177,7 +177,7 @@ internal sealed class ModelHost : IAsyncDisposable
         _learner.RestoreFrom(_replica);
         foreach (LearnWork applied in _unpublished)
         {
-            _learner.Learn(applied, pending: null);
+            _learner.Replay(applied);
         }
     }
 

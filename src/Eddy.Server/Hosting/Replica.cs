@@ -1,5 +1,4 @@
 using Eddy.Base;
-using Eddy.Metrics;
 
 namespace Eddy.Server.Hosting;
 
@@ -10,6 +9,6 @@ namespace Eddy.Server.Hosting;
 /// <param name="Model">A deep copy of the writer's model at <paramref name="Sequence"/>.</param>
 /// <param name="Schema">The feature names the model's indices refer to (a frozen copy; read-only here).</param>
 /// <param name="Sequence">Learns applied, in the writer's order, when this copy was taken.</param>
-/// <param name="Metrics">Copies of the progressive metrics (global, then rolling) at <paramref name="Sequence"/>.</param>
+/// <param name="MetricValues">The progressive metrics' values (global, then rolling) at <paramref name="Sequence"/>.</param>
 /// <param name="PublishedAt">When the writer published it.</param>
-internal sealed record Replica(Estimator Model, FeatureSchema Schema, long Sequence, IReadOnlyList<Metric> Metrics, DateTimeOffset PublishedAt);
+internal sealed record Replica(Estimator Model, FeatureSchema Schema, long Sequence, IReadOnlyList<double> MetricValues, DateTimeOffset PublishedAt);

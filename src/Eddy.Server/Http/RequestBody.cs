@@ -27,7 +27,18 @@ internal static class RequestBody
         PipeReader reader = request.BodyReader;
         while (true)
         {
-            ReadResult result = await reader.ReadAsync(cancellation).ConfigureAwait(false);
+            ReadResult result;
+            try
+            {
+                result = await reader.ReadAsync(cancellation).ConfigureAwait(false);
+            }
+            catch (BadHttpRequestException e)
+            {
+                // Kestrel's own refusals (a client that hung up mid-body, a body over its limit) are client errors.
+                ProblemKind kind = e.StatusCode == StatusCodes.Status413PayloadTooLarge ? ProblemKind.BodyTooLarge : ProblemKind.InvalidRequest;
+                throw new ClientErrorException(kind with { Status = e.StatusCode }, e.Message);
+            }
+
             if (result.Buffer.Length > limit)
             {
                 reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
