@@ -96,6 +96,8 @@ public static class EddyServer
         public Task StartAsync(CancellationToken cancellationToken)
         {
             EddyServerOptions o = options.Value;
+            Directory.CreateDirectory(o.DataDirectory);
+            logger.LogInformation("Data directory: {DataDirectory}", Path.GetFullPath(o.DataDirectory));
             if (!string.IsNullOrEmpty(o.DefaultModel) && !registry.TryGet(o.DefaultModel, out _))
             {
                 // The seed tracks ROCAUC; Accuracy and LogLoss come along unless configured otherwise.

@@ -30,7 +30,11 @@ public sealed class EddyApplication : IAsyncDisposable
 
     internal static async Task<EddyApplication> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var configuration = new Dictionary<string, string?> { ["urls"] = "http://127.0.0.1:0" };
+        var configuration = new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Eddy:DataDirectory"] = Path.Combine(Path.GetTempPath(), "eddy-tests", Guid.NewGuid().ToString("n")),
+        };
         foreach (KeyValuePair<string, string?> setting in settings ?? new Dictionary<string, string?>())
         {
             configuration[setting.Key] = setting.Value;
