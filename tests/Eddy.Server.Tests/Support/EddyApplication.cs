@@ -15,14 +15,18 @@ public sealed class EddyApplication : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private EddyApplication(WebApplication app, Uri address)
+    private EddyApplication(WebApplication app, Uri address, string dataDirectory)
     {
         _app = app;
+        DataDirectory = dataDirectory;
         Address = address;
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public Uri Address { get; }
+
+    /// <summary>This server's own temporary data directory, deleted on dispose.</summary>
+    public string DataDirectory { get; }
 
     public HttpClient Client { get; }
 
@@ -47,7 +51,7 @@ public sealed class EddyApplication : IAsyncDisposable
             services?.Invoke(builder.Services);
         });
         await app.StartAsync();
-        return new EddyApplication(app, new Uri(app.Urls.First()));
+        return new EddyApplication(app, new Uri(app.Urls.First()), configuration["Eddy:DataDirectory"]!);
     }
 
     public async Task<JsonElement> GetJsonAsync(string path)
@@ -62,5 +66,9 @@ public sealed class EddyApplication : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
     }
 }
