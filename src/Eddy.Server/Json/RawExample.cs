@@ -1,4 +1,5 @@
 using Eddy.Base;
+using Eddy.Serialization;
 
 namespace Eddy.Server.Json;
 
@@ -51,6 +52,39 @@ internal sealed class RawExample : IFeatureSink
                 x.Set(name, _values[i]);
             }
         }
+    }
+
+    /// <summary>Writes feature <paramref name="i"/> for the log: name, then a kind byte and the value or category.</summary>
+    public void WriteFeature(StateWriter writer, int i)
+    {
+        writer.WriteString(NameAt(i));
+        if (_categories[i] is { } category)
+        {
+            writer.WriteByte(1);
+            writer.WriteString(category);
+        }
+        else
+        {
+            writer.WriteByte(0);
+            writer.WriteDouble(_values[i]);
+        }
+    }
+
+    /// <summary>Reads one feature written by <see cref="WriteFeature"/> and appends it.</summary>
+    public void ReadFeature(StateReader reader)
+    {
+        string name = reader.ReadString();
+        byte kind = reader.ReadByte();
+        if (kind == 1)
+        {
+            SetCategory(name, reader.ReadString());
+            return;
+        }
+
+        StateReader.Require(kind == 0, $"Unknown feature kind {kind}.");
+        double value = reader.ReadDouble();
+        StateReader.Require(double.IsFinite(value), "A logged feature value is not finite.");
+        SetNumber(name, value);
     }
 
     public void CopyTo(RawExample destination)

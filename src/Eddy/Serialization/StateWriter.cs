@@ -55,6 +55,12 @@ public sealed class StateWriter
     public void WriteString(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        WriteString(value.AsSpan());
+    }
+
+    /// <summary>Writes characters as a string, without materialising one (same encoding as the string overload).</summary>
+    public void WriteString(ReadOnlySpan<char> value)
+    {
         int byteCount = Encoding.UTF8.GetByteCount(value);
         WriteInt32(byteCount);
         Span<byte> span = _output.GetSpan(byteCount);

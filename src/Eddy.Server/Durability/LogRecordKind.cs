@@ -1,0 +1,9 @@
+namespace Eddy.Server.Durability;
+
+/// <summary>Kinds of the server's write-ahead-log records. Persisted: never renumber, only add.</summary>
+internal enum LogRecordKind : byte
+{
+    ModelCreated = 1,
+    ModelDeleted = 2,
+    Learned = 3,
+}

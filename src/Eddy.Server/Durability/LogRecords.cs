@@ -1,0 +1,149 @@
+using System.Buffers;
+using Eddy.Base;
+using Eddy.Serialization;
+using Eddy.Server.Hosting;
+using Eddy.Server.Json;
+
+namespace Eddy.Server.Durability;
+
+/// <summary>
+/// Payloads of the server's log records (the record header, CRC and LSN are the log's). Each payload starts with a
+/// version byte; readers refuse versions they do not know. Layout in docs/FORMAT.md.
+/// </summary>
+/// <remarks>
+/// A learn is logged after the writer applied it and before anyone is told: the record carries the model, the sequence
+/// the writer gave it, the features exactly as sent (names and values, not indices: replay interns them in the same
+/// order), the label, the idempotency key, and for a delayed label the prediction that was served (the metric scores
+/// that one). Replaying the records in order rebuilds the model bit for bit.
+/// </remarks>
+internal static class LogRecords
+{
+    private const byte Version = 1;
+
+    public static byte[] ModelCreated(ModelDefinition definition)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        var writer = new StateWriter(buffer);
+        writer.WriteByte(Version);
+        writer.WriteString(definition.Name);
+        writer.WriteString(definition.Spec);
+        writer.WriteInt32(definition.Publication.EveryLearns);
+        writer.WriteInt32(definition.Publication.EveryMilliseconds);
+        writer.WriteInt32(definition.RollingWindow);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static CreatedModel ReadModelCreated(ReadOnlyMemory<byte> payload)
+    {
+        var reader = new StateReader(payload);
+        RequireVersion(reader);
+        return new CreatedModel(reader.ReadString(), reader.ReadString(), new PublicationPolicy(reader.ReadInt32(), reader.ReadInt32()), reader.ReadInt32());
+    }
+
+    public static byte[] ModelDeleted(string name)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64);
+        var writer = new StateWriter(buffer);
+        writer.WriteByte(Version);
+        writer.WriteString(name);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static string ReadModelDeleted(ReadOnlyMemory<byte> payload)
+    {
+        var reader = new StateReader(payload);
+        RequireVersion(reader);
+        return reader.ReadString();
+    }
+
+    /// <summary>Writes a learned example into <paramref name="buffer"/> (reused by the writer: no allocation per learn).</summary>
+    public static void WriteLearned(ArrayBufferWriter<byte> buffer, string model, long sequence, LearnWork work)
+    {
+        buffer.ResetWrittenCount();
+        var writer = new StateWriter(buffer);
+        writer.WriteByte(Version);
+        writer.WriteString(model);
+        writer.WriteInt64(sequence);
+        writer.WriteLabel(work.Y);
+        writer.WriteNullableString(work.IdempotencyKey);
+        PendingPrediction? served = work.Pending;
+        writer.WriteNullableString(served?.Id);
+        RawExample features = served?.Features ?? work.Features!;
+        writer.WriteInt32(features.Count);
+        for (int i = 0; i < features.Count; i++)
+        {
+            features.WriteFeature(writer, i);
+        }
+
+        if (served is not null)
+        {
+            writer.WriteLabel(served.Label);
+            writer.WriteDouble(served.Value);
+            writer.WriteInt64(served.ReplicaSequence);
+            ClassProbabilities? probabilities = served.Probabilities;
+            writer.WriteInt32(probabilities?.Count ?? -1);
+            for (int i = 0; i < (probabilities?.Count ?? 0); i++)
+            {
+                writer.WriteLabel(probabilities!.Classes[i]);
+                writer.WriteDouble(probabilities.Probabilities[i]);
+            }
+        }
+    }
+
+    /// <summary>Reads a learned example back into a work the writer can replay.</summary>
+    public static LearnedRecord ReadLearned(ReadOnlyMemory<byte> payload)
+    {
+        var reader = new StateReader(payload);
+        RequireVersion(reader);
+        string model = reader.ReadString();
+        long sequence = reader.ReadInt64();
+        Label y = reader.ReadLabel();
+        string? key = reader.ReadNullableString();
+        string? pendingId = reader.ReadNullableString();
+        var features = new RawExample();
+        int count = reader.ReadCount();
+        for (int i = 0; i < count; i++)
+        {
+            features.ReadFeature(reader);
+        }
+
+        LearnWork work;
+        if (pendingId is null)
+        {
+            work = new LearnWork(features, y, null, key);
+        }
+        else
+        {
+            Label label = reader.ReadLabel();
+            double value = reader.ReadDouble();
+            long replicaSequence = reader.ReadInt64();
+            int classes = reader.ReadInt32();
+            ClassProbabilities? probabilities = null;
+            if (classes >= 0)
+            {
+                probabilities = new ClassProbabilities();
+                for (int i = 0; i < classes; i++)
+                {
+                    probabilities.Add(reader.ReadLabel(), reader.ReadDouble());
+                }
+            }
+
+            work = new LearnWork(null, y, pendingId, key)
+            {
+                Pending = new PendingPrediction(pendingId, features, probabilities, label, value, replicaSequence, DateTimeOffset.MaxValue),
+            };
+        }
+
+        return new LearnedRecord(model, sequence, work);
+    }
+
+    private static void RequireVersion(StateReader reader)
+    {
+        byte version = reader.ReadByte();
+        StateReader.Require(version is >= 1 and <= Version, $"Log record version {version} is newer than this build reads ({Version}).");
+    }
+
+    internal sealed record CreatedModel(string Name, string Spec, PublicationPolicy Publication, int RollingWindow);
+
+    internal sealed record LearnedRecord(string Model, long Sequence, LearnWork Work);
+}
