@@ -73,18 +73,21 @@ internal sealed class RawExample : IFeatureSink
     /// <summary>Reads one feature written by <see cref="WriteFeature"/> and appends it.</summary>
     public void ReadFeature(StateReader reader)
     {
-        string name = reader.ReadString();
+        // Decoded straight into this example's name buffer: recovery replays millions of these.
+        ReadOnlySpan<byte> utf8 = reader.ReadStringUtf8();
+        Span<char> name = utf8.Length <= 256 ? stackalloc char[utf8.Length] : new char[utf8.Length];
+        int length = System.Text.Encoding.UTF8.GetChars(utf8, name);
         byte kind = reader.ReadByte();
         if (kind == 1)
         {
-            SetCategory(name, reader.ReadString());
+            SetCategory(name[..length], reader.ReadString());
             return;
         }
 
         StateReader.Require(kind == 0, $"Unknown feature kind {kind}.");
         double value = reader.ReadDouble();
         StateReader.Require(double.IsFinite(value), "A logged feature value is not finite.");
-        SetNumber(name, value);
+        SetNumber(name[..length], value);
     }
 
     public void CopyTo(RawExample destination)

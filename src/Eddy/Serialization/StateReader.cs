@@ -86,6 +86,9 @@ public sealed class StateReader
         }
     }
 
+    /// <summary>A string's UTF-8 bytes, without decoding or allocating (valid until the underlying memory changes).</summary>
+    public ReadOnlySpan<byte> ReadStringUtf8() => Take(ReadCount());
+
     public string? ReadNullableString() => ReadBoolean() ? ReadString() : null;
 
     public double[] ReadDoubles()
