@@ -1,5 +1,6 @@
 using Eddy.Server.Endpoints;
 using Eddy.Server.Hosting;
+using Eddy.Server.Persistence;
 using Eddy.Server.Http;
 using Eddy.Server.Problems;
 using Microsoft.AspNetCore.Diagnostics;
@@ -45,14 +46,19 @@ public static class EddyServer
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ServerSettings>();
+        builder.Services.AddSingleton(services => new ModelStore(
+            options.DataDirectory,
+            options.Durability,
+            message => services.GetRequiredService<ILoggerFactory>().CreateLogger("Eddy.Storage").LogWarning("{Message}", message)));
         builder.Services.AddSingleton<ModelRegistry>();
         builder.Services.TryAddSingleton(Eddy.Specs.EstimatorCatalog.Default);
         builder.Services.AddSingleton<ModelFactory>();
-        builder.Services.AddHostedService<ModelBootstrap>();
+        builder.Services.AddHostedService<ModelShutdown>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
 
         WebApplication app = builder.Build();
+        Restore(app.Services, options);
         app.UseExceptionHandler(errors => errors.Run(WriteUnhandledAsync));
         app.UseStatusCodePages();
         app.MapOpenApi();
@@ -90,24 +96,30 @@ public static class EddyServer
         }
     }
 
-    /// <summary>Creates the configured default model when the server starts.</summary>
-    private sealed class ModelBootstrap(ModelRegistry registry, ModelFactory factory, IOptions<EddyServerOptions> options, ILogger<ModelRegistry> logger) : IHostedService
+    /// <summary>
+    /// Before the server listens: recovers every model from the data directory, then creates the configured default
+    /// model if it is not among them (a fresh start).
+    /// </summary>
+    private static void Restore(IServiceProvider services, EddyServerOptions options)
     {
-        public Task StartAsync(CancellationToken cancellationToken)
+        ILogger logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Eddy.Server");
+        var registry = services.GetRequiredService<ModelRegistry>();
+        var factory = services.GetRequiredService<ModelFactory>();
+        logger.LogInformation("Data directory: {DataDirectory} ({Durability})", Path.GetFullPath(options.DataDirectory), options.Durability);
+        Recovery.Run(registry, factory, logger);
+        if (!string.IsNullOrEmpty(options.DefaultModel) && !registry.TryGet(options.DefaultModel, out _))
         {
-            EddyServerOptions o = options.Value;
-            Directory.CreateDirectory(o.DataDirectory);
-            logger.LogInformation("Data directory: {DataDirectory}", Path.GetFullPath(o.DataDirectory));
-            if (!string.IsNullOrEmpty(o.DefaultModel) && !registry.TryGet(o.DefaultModel, out _))
-            {
-                // The seed tracks ROCAUC; Accuracy and LogLoss come along unless configured otherwise.
-                ModelDefinition definition = factory.FromExpression(o.DefaultModel, o.DefaultSpec, o.DefaultMetrics ?? ["ROCAUC", "Accuracy", "LogLoss"]);
-                registry.TryCreate(definition, out _);
-                logger.LogInformation("Model {Model}: {Spec}", definition.Name, definition.Prototype);
-            }
-
-            return Task.CompletedTask;
+            // The seed tracks ROCAUC; Accuracy and LogLoss come along unless configured otherwise.
+            ModelDefinition definition = factory.FromExpression(options.DefaultModel, options.DefaultSpec, options.DefaultMetrics ?? ["ROCAUC", "Accuracy", "LogLoss"]);
+            registry.CreateAsync(definition).GetAwaiter().GetResult();
+            logger.LogInformation("Model {Model}: {Spec}", definition.Name, definition.Prototype);
         }
+    }
+
+    /// <summary>Stops every model's writer (answering what is queued) and closes the log when the server stops.</summary>
+    private sealed class ModelShutdown(ModelRegistry registry) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task StopAsync(CancellationToken cancellationToken) => registry.DisposeAsync().AsTask();
     }

@@ -14,6 +14,19 @@ public sealed class EddyServerOptions
     /// <summary>The local data directory (snapshots and the log, once durability lands).</summary>
     public string DataDirectory { get; set; } = "eddy-data";
 
+    /// <summary>
+    /// <c>Fsync</c> (default): a learn is acknowledged once its log record is on stable storage; it survives a crash of
+    /// the process or the machine. <c>OsBuffered</c>: acknowledged once written to the OS; it survives a crash of the
+    /// process but not a power loss or kernel crash, for throughput-first users.
+    /// </summary>
+    public Eddy.Storage.Durability Durability { get; set; } = Eddy.Storage.Durability.Fsync;
+
+    /// <summary>A model is snapshotted after this many learns since its last snapshot.</summary>
+    public long SnapshotEvery { get; set; } = 100_000;
+
+    /// <summary>…or when this much time passed since its last snapshot and it learned something.</summary>
+    public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>When set, creating and deleting models requires this key (<c>X-Api-Key</c> or <c>Authorization: Bearer</c>).</summary>
     public string? ApiKey { get; set; }
 

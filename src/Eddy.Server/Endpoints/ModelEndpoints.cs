@@ -95,7 +95,8 @@ internal static class ModelEndpoints
             return Problem(e.Kind, e.Message, e.Field);
         }
 
-        if (!registry.TryCreate(definition, out ModelHost? host))
+        ModelHost? host = await registry.CreateAsync(definition);
+        if (host is null)
         {
             return Problem(ProblemKind.ModelExists, $"A model named '{definition.Name}' already exists; delete it first or pick another name.", "name");
         }

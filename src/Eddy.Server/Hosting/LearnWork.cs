@@ -30,6 +30,9 @@ internal sealed class LearnWork
 
     public LearnOutcome Outcome { get; set; }
 
+    /// <summary>Not a learn: asks the writer to take a snapshot at this point of the stream.</summary>
+    public bool SnapshotRequest { get; init; }
+
     public Task<LearnOutcome> Completion => _completion.Task;
 
     public void Complete() => _completion.TrySetResult(Outcome);

@@ -1,5 +1,7 @@
 using Eddy.Base;
 using Eddy.Metrics;
+using Eddy.Serialization;
+using Eddy.Server.Persistence;
 using Eddy.Server.Json;
 using Eddy.Server.Problems;
 
@@ -107,6 +109,52 @@ internal sealed class Learner
     {
         Model = replica.Model.Clone();
         Schema = replica.Schema.Clone();
+    }
+
+    /// <summary>The state to snapshot: model with schema, metrics, sequence, and the log position it covers.</summary>
+    public ModelSnapshot Capture(ModelDefinition definition, long coveredLsn)
+    {
+        var metrics = new ReadOnlyMemory<byte>[_metrics.Length];
+        for (int i = 0; i < metrics.Length; i++)
+        {
+            metrics[i] = _metrics[i].SerializeState();
+        }
+
+        return new ModelSnapshot(
+            definition.Name,
+            definition.Spec,
+            definition.Publication.EveryLearns,
+            definition.Publication.EveryMilliseconds,
+            definition.RollingWindow,
+            Interlocked.Read(ref SequenceField),
+            coveredLsn,
+            EstimatorSnapshot.Save(Model, Schema),
+            metrics);
+    }
+
+    /// <summary>Loads a snapshot's state (recovery, or verification of a snapshot before it is written).</summary>
+    public void Load(ModelSnapshot snapshot)
+    {
+        StateReader.Require(snapshot.Metrics.Count == _metrics.Length, $"The snapshot has {snapshot.Metrics.Count} metric states; the model tracks {_metrics.Length}.");
+        EstimatorSnapshot.Load(snapshot.Estimator, Model, Schema);
+        for (int i = 0; i < _metrics.Length; i++)
+        {
+            _metrics[i].ReadState(new StateReader(snapshot.Metrics[i]));
+        }
+
+        Interlocked.Exchange(ref SequenceField, snapshot.Sequence);
+    }
+
+    /// <summary>All metrics' state, concatenated (for comparisons).</summary>
+    public byte[] MetricState()
+    {
+        var all = new List<byte>();
+        foreach (Metric metric in _metrics)
+        {
+            all.AddRange(metric.SerializeState());
+        }
+
+        return [.. all];
     }
 
     /// <summary>Global metrics (as specified), then a rolling-window copy of each.</summary>

@@ -29,6 +29,14 @@ internal sealed partial class ModelFactory
         return Define(name, spec, PublicationPolicy.AfterEveryLearn, _options.RollingWindow);
     }
 
+    /// <summary>A model as its creation record logged it.</summary>
+    public ModelDefinition FromLog(Persistence.LogRecords.CreatedModel created) =>
+        Define(created.Name, _catalog.ParseJson(created.Spec), created.Publication, created.RollingWindow);
+
+    /// <summary>A model as its snapshot describes it.</summary>
+    public ModelDefinition FromSnapshot(Persistence.ModelSnapshot snapshot) =>
+        Define(snapshot.Name, _catalog.ParseJson(snapshot.Spec), new PublicationPolicy(snapshot.PublishEvery, snapshot.PublishEveryMs), snapshot.RollingWindow);
+
     /// <summary>Reads the body of <c>POST /v1/models</c>.</summary>
     public ModelDefinition FromRequest(JsonObject body)
     {

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Eddy.Base;
+using Eddy.Server.Persistence;
 using Eddy.Server.Json;
 using Eddy.Server.Problems;
+using Eddy.Storage;
 
 namespace Eddy.Server.Hosting;
 
@@ -13,9 +15,11 @@ namespace Eddy.Server.Hosting;
 /// </summary>
 /// <remarks>
 /// The writer owns the writable model, its schema and its progressive metrics; nothing else touches them. It drains
-/// what is queued as a batch, applies each learn (predict → learn → score, as progressive validation does), publishes
-/// a new replica when the policy says so, and only then completes the requests: with the default policy a learn that
-/// has returned is visible to every prediction that starts after it.
+/// what is queued as a batch, applies each learn (predict → learn → score, as progressive validation does), appends
+/// the learned examples to the log and waits until they are durable (one sync for the batch, shared with other
+/// models' batches), publishes a new replica when the policy says so, and only then completes the requests. So an
+/// acknowledged learn is durable, and with the default policy visible to every prediction that starts after it.
+/// Replicas only ever hold durable state.
 /// </remarks>
 internal sealed class ModelHost : IAsyncDisposable
 {
@@ -24,28 +28,34 @@ internal sealed class ModelHost : IAsyncDisposable
     private readonly Channel<LearnWork> _queue = Channel.CreateUnbounded<LearnWork>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<LearnWork> _batch = new(MaxBatch);
     private readonly List<LearnWork> _unpublished = [];
-    private readonly ClassProbabilities _probabilities = new();
     private readonly IdempotencyCache _idempotency;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Task _writer;
     private readonly Learner _learner;
+    private readonly ModelStore? _store;
+    private readonly Snapshotter? _snapshotter;
+    private Task _writer = Task.CompletedTask;
     private FeatureSchema _publishedSchema;
     private long _lastPublishTicks;
+    private long _lastLsn;
+    private string? _storageFailure;
     private volatile Replica _replica;
 
-    public ModelHost(ModelDefinition definition, ModelHostOptions options, TimeProvider time, ILogger logger)
+    public ModelHost(ModelDefinition definition, ModelHostOptions options, TimeProvider time, ILogger logger, ModelStore? store, long creationLsn)
     {
         Definition = definition;
         _time = time;
         _logger = logger;
+        _store = store;
         _idempotency = new IdempotencyCache(options.IdempotencyCapacity);
         Pending = new PendingPredictions(options.PendingCapacity, options.PendingTtl, time);
         _learner = new Learner(definition);
+        _snapshotter = store is null ? null : new Snapshotter(store, options.SnapshotEvery, options.SnapshotInterval, time);
+        CreationLsn = creationLsn;
+        _lastLsn = creationLsn;
         _publishedSchema = _learner.Schema.Clone();
         _replica = _learner.Snapshot(_publishedSchema, time.GetUtcNow());
         _lastPublishTicks = time.GetTimestamp();
-        _writer = Task.Run(WriteLoopAsync);
     }
 
     public ModelDefinition Definition { get; }
@@ -60,7 +70,20 @@ internal sealed class ModelHost : IAsyncDisposable
     /// <summary>Learns applied so far (the writer's sequence, ahead of the replica's under lazy publication).</summary>
     public long Sequence => Interlocked.Read(ref _learner.SequenceField);
 
-    /// <summary>Queues a learn and completes when it is applied (and, by default, published).</summary>
+    /// <summary>Log position of this model's creation record.</summary>
+    public long CreationLsn { get; }
+
+    /// <summary>Log position after which this model needs the log (0: from its creation record on).</summary>
+    public long SnapshotLsn => _snapshotter?.RetainedLsn ?? 0;
+
+    /// <summary>Starts the writer, after recovery has loaded and replayed this model's durable state.</summary>
+    public void Start()
+    {
+        Publish(force: true);
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>Queues a learn and completes when it is applied, durable and (by default) published.</summary>
     public Task<LearnOutcome> LearnAsync(LearnWork work)
     {
         if (!_queue.Writer.TryWrite(work))
@@ -69,6 +92,38 @@ internal sealed class ModelHost : IAsyncDisposable
         }
 
         return work.Completion;
+    }
+
+    /// <summary>Recovery: loads a snapshot's state (before <see cref="Start"/>).</summary>
+    public void Load(ModelSnapshot snapshot)
+    {
+        _learner.Load(snapshot);
+        _lastLsn = snapshot.CoveredLsn;
+        _snapshotter?.Loaded(snapshot);
+    }
+
+    /// <summary>Recovery: re-applies a logged learn (before <see cref="Start"/>). Deterministic: same sequence, same bits.</summary>
+    public void Replay(LearnWork work, long sequence, long lsn)
+    {
+        LearnOutcome outcome = _learner.Learn(work, pending: null);
+        if (!outcome.Succeeded || outcome.Sequence != sequence)
+        {
+            throw new WalCorruptException($"Replaying the log of model '{Name}': the record at LSN {lsn} (sequence {sequence}) gave {outcome.Status} at sequence {outcome.Sequence}.");
+        }
+
+        if (work.IdempotencyKey is { } key)
+        {
+            _idempotency.Add(key, outcome);
+        }
+
+        _lastLsn = lsn;
+    }
+
+    /// <summary>Takes a snapshot now (admin request); completes when it is written and verified.</summary>
+    public Task<long> SnapshotNowAsync()
+    {
+        var request = new LearnWork(null, Label.None, null, null) { SnapshotRequest = true };
+        return LearnAsync(request).ContinueWith(t => t.Result.Sequence, TaskScheduler.Default);
     }
 
     public async ValueTask DisposeAsync()
@@ -80,21 +135,40 @@ internal sealed class ModelHost : IAsyncDisposable
     private async Task WriteLoopAsync()
     {
         ChannelReader<LearnWork> reader = _queue.Reader;
-        while (true)
+        while (await WaitForWorkAsync(reader).ConfigureAwait(false))
         {
-            bool more = await WaitForWorkAsync(reader).ConfigureAwait(false);
-            if (!more)
-            {
-                break;
-            }
-
+            long lastLsn = 0;
+            bool snapshotRequested = false;
             while (_batch.Count < MaxBatch && reader.TryRead(out LearnWork? work))
             {
-                Apply(work);
+                if (work.SnapshotRequest)
+                {
+                    snapshotRequested = true;
+                    work.Outcome = new LearnOutcome(LearnStatus.Learned, Sequence, double.NaN);
+                }
+                else
+                {
+                    Apply(work);
+                    if (_store is not null && work.Outcome.Status == LearnStatus.Learned)
+                    {
+                        lastLsn = _store.AppendLearned(Name, work.Outcome.Sequence, work);
+                    }
+                }
+
                 _batch.Add(work);
             }
 
+            if (lastLsn > 0 && !await MakeDurableAsync(lastLsn).ConfigureAwait(false))
+            {
+                continue;
+            }
+
             PublishIfDue();
+            if (_snapshotter is not null && (snapshotRequested || _snapshotter.IsDue(Sequence)))
+            {
+                TakeSnapshot();
+            }
+
             foreach (LearnWork work in _batch)
             {
                 work.Complete();
@@ -103,9 +177,39 @@ internal sealed class ModelHost : IAsyncDisposable
             _batch.Clear();
         }
 
-        // Stopping: whatever was learned becomes visible.
-        Publish();
+        // Stopping: whatever was learned (and is durable) becomes visible.
+        Publish(force: false);
     }
+
+    /// <summary>Waits for the batch's records; on a storage failure, refuses the batch and every later learn.</summary>
+    private async ValueTask<bool> MakeDurableAsync(long lsn)
+    {
+        try
+        {
+            await _store!.WaitForDurableAsync(lsn).ConfigureAwait(false);
+            _lastLsn = lsn;
+            return true;
+        }
+        catch (WalWriteException e)
+        {
+            // The writer's state is now ahead of the disk: it is abandoned. Readers keep the last published (durable)
+            // replica; nothing acknowledged is lost; a restart recovers from the log.
+            _storageFailure = e.Message;
+            _logger.LogError(e, "Model {Model}: the log could not be made durable; learns are refused until restart.", Name);
+            foreach (LearnWork work in _batch)
+            {
+                work.Outcome = StorageFailed();
+                work.Complete();
+            }
+
+            _batch.Clear();
+            _unpublished.Clear();
+            return false;
+        }
+    }
+
+    private LearnOutcome StorageFailed() => LearnOutcome.Refused(
+        ProblemKind.StorageUnavailable, $"The model's log cannot be written ({_storageFailure}); learns are refused until the server restarts. Predictions still work.");
 
     private async ValueTask<bool> WaitForWorkAsync(ChannelReader<LearnWork> reader)
     {
@@ -129,12 +233,18 @@ internal sealed class ModelHost : IAsyncDisposable
             }
         }
 
-        Publish();
+        Publish(force: false);
         return await reader.WaitToReadAsync().ConfigureAwait(false);
     }
 
     private void Apply(LearnWork work)
     {
+        if (_storageFailure is not null)
+        {
+            work.Outcome = StorageFailed();
+            return;
+        }
+
         string? key = work.IdempotencyKey;
         if (key is not null && _idempotency.TryGet(key, out LearnOutcome first))
         {
@@ -185,13 +295,13 @@ internal sealed class ModelHost : IAsyncDisposable
     {
         if (Definition.Publication.ShouldPublish(_unpublished.Count, _time.GetElapsedTime(_lastPublishTicks)))
         {
-            Publish();
+            Publish(force: false);
         }
     }
 
-    private void Publish()
+    private void Publish(bool force)
     {
-        if (_unpublished.Count == 0)
+        if (_unpublished.Count == 0 && !force)
         {
             return;
         }
@@ -215,5 +325,18 @@ internal sealed class ModelHost : IAsyncDisposable
         }
 
         _unpublished.Clear();
+    }
+
+    private void TakeSnapshot()
+    {
+        try
+        {
+            _snapshotter!.Take(Definition, _learner, Sequence, _lastLsn);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            // A failed snapshot loses nothing (the log still has every record); the next one will be tried later.
+            _logger.LogError(e, "Model {Model}: snapshot at sequence {Sequence} failed.", Name, Sequence);
+        }
     }
 }

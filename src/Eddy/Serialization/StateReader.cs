@@ -89,6 +89,15 @@ public sealed class StateReader
     /// <summary>A string's UTF-8 bytes, without decoding or allocating (valid until the underlying memory changes).</summary>
     public ReadOnlySpan<byte> ReadStringUtf8() => Take(ReadCount());
 
+    /// <summary>Length-prefixed raw bytes written by <see cref="StateWriter.WriteBytes"/>, as a slice of the input.</summary>
+    public ReadOnlyMemory<byte> ReadBytes()
+    {
+        int count = ReadCount();
+        ReadOnlyMemory<byte> slice = _data.Slice(_position, count);
+        _position += count;
+        return slice;
+    }
+
     public string? ReadNullableString() => ReadBoolean() ? ReadString() : null;
 
     public double[] ReadDoubles()

@@ -77,6 +77,14 @@ public sealed class StateWriter
         }
     }
 
+    /// <summary>Length-prefixed raw bytes.</summary>
+    public void WriteBytes(ReadOnlySpan<byte> value)
+    {
+        WriteInt32(value.Length);
+        value.CopyTo(_output.GetSpan(value.Length));
+        _output.Advance(value.Length);
+    }
+
     /// <summary>Count then values.</summary>
     public void WriteDoubles(ReadOnlySpan<double> values)
     {

@@ -1,4 +1,4 @@
-namespace Eddy.Server.Durability;
+namespace Eddy.Server.Persistence;
 
 /// <summary>Kinds of the server's write-ahead-log records. Persisted: never renumber, only add.</summary>
 internal enum LogRecordKind : byte

@@ -4,7 +4,7 @@ using Eddy.Serialization;
 using Eddy.Server.Hosting;
 using Eddy.Server.Json;
 
-namespace Eddy.Server.Durability;
+namespace Eddy.Server.Persistence;
 
 /// <summary>
 /// Payloads of the server's log records (the record header, CRC and LSN are the log's). Each payload starts with a

@@ -1,0 +1,53 @@
+using System.Buffers;
+using Eddy.Server.Hosting;
+using Eddy.Storage;
+
+namespace Eddy.Server.Persistence;
+
+/// <summary>
+/// The server's durable state in its data directory: one write-ahead log shared by every model (so concurrent learns
+/// of all models share each fsync: group commit) and a snapshot store. Models append and wait; the log's flusher
+/// decides how many records each sync covers.
+/// </summary>
+internal sealed class ModelStore : IAsyncDisposable
+{
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? s_buffer;
+
+    private readonly WriteAheadLog _log;
+
+    public ModelStore(string dataDirectory, Durability durability, Action<string> log)
+    {
+        DataDirectory = dataDirectory;
+        _log = WriteAheadLog.Open(StorageLayout.WalDirectory(dataDirectory), new WalOptions(Durability: durability), log: log);
+        Snapshots = new SnapshotStore(StorageLayout.SnapshotDirectory(dataDirectory));
+    }
+
+    public string DataDirectory { get; }
+
+    public SnapshotStore Snapshots { get; }
+
+    public WriteAheadLog Log => _log;
+
+    /// <summary>Called after a model wrote a snapshot (the registry trims the log then).</summary>
+    public Action? SnapshotWritten { get; set; }
+
+    public long AppendCreated(ModelDefinition definition) => _log.Append((byte)LogRecordKind.ModelCreated, LogRecords.ModelCreated(definition));
+
+    public long AppendDeleted(string name) => _log.Append((byte)LogRecordKind.ModelDeleted, LogRecords.ModelDeleted(name));
+
+    /// <summary>Appends a learned example (buffered); durable once <see cref="WaitForDurableAsync"/> returns for its LSN.</summary>
+    public long AppendLearned(string model, long sequence, LearnWork work)
+    {
+        ArrayBufferWriter<byte> buffer = s_buffer ??= new ArrayBufferWriter<byte>(512);
+        LogRecords.WriteLearned(buffer, model, sequence, work);
+        return _log.Append((byte)LogRecordKind.Learned, buffer.WrittenSpan);
+    }
+
+    public ValueTask WaitForDurableAsync(long lsn, CancellationToken cancellation = default) => _log.WaitForDurableAsync(lsn, cancellation);
+
+    /// <summary>Drops log segments every model's snapshot (or creation) has moved past.</summary>
+    public void RemoveLogBefore(long lsn) => _log.RemoveSegmentsBefore(lsn);
+
+    public ValueTask DisposeAsync() => _log.DisposeAsync();
+}
