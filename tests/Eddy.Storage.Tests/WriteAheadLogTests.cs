@@ -153,6 +153,33 @@ public sealed class WriteAheadLogTests
         Assert.Equal(length, new FileInfo(segment).Length);
     }
 
+    /// <summary>A crash while a segment was being created leaves it empty or zeroed: it is started again, nothing lost.</summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10)]
+    [InlineData(4096)]
+    public async Task Open_LastSegmentCreationTorn_RecreatesIt(int zeroBytes)
+    {
+        using var temp = new TempDirectory();
+        await WriteRecords(temp, s_small, 100);
+        string torn = Path.Combine(temp.WalDirectory, StorageLayout.SegmentFileName(101));
+        File.WriteAllBytes(torn, new byte[zeroBytes]);
+
+        var messages = new List<string>();
+        await using (WriteAheadLog log = WriteAheadLog.Open(temp.Path, s_small, log: messages.Add))
+        {
+            Assert.Contains(Path.GetFileName(torn), Assert.Single(messages));
+            Assert.Equal(100, log.LastLsn);
+            Assert.Equal(101, Records.Append(log, 101));
+            await log.WaitForDurableAsync(101, TestContext.Current.CancellationToken);
+        }
+
+        await using (WriteAheadLog log = WriteAheadLog.Open(temp.Path, s_small))
+        {
+            Records.AssertRange(log.Read(), 1, 101);
+        }
+    }
+
     /// <summary>A missing middle segment is never skipped: the error names the missing file.</summary>
     [Fact]
     public async Task Open_MiddleSegmentDeleted_ThrowsNamingIt()
