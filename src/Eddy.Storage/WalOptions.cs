@@ -1,0 +1,10 @@
+namespace Eddy.Storage;
+
+/// <summary>Write-ahead log settings; <see cref="WriteAheadLog.Open"/> validates them.</summary>
+/// <param name="SegmentBytes">A segment rolls when the next record would make it larger than this.</param>
+/// <param name="Durability">What a completed <see cref="WriteAheadLog.WaitForDurableAsync"/> guarantees.</param>
+public sealed record WalOptions(long SegmentBytes = 64L << 20, Durability Durability = Durability.Fsync)
+{
+    /// <summary>The smallest accepted segment size: a header and a few small records.</summary>
+    public const long MinimumSegmentBytes = 256;
+}

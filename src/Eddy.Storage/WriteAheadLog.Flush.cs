@@ -1,0 +1,168 @@
+namespace Eddy.Storage;
+
+/// <summary>The commit path: the flusher thread, group commit, segment rolls and failure.</summary>
+public sealed partial class WriteAheadLog
+{
+    private void RunFlusher()
+    {
+        while (true)
+        {
+            _wake.Wait();
+            Volatile.Write(ref _wakePending, 0);
+            _flushLock.Enter();
+            try
+            {
+                FlushPending();
+            }
+            finally
+            {
+                _flushLock.Exit();
+            }
+
+            if (_stopping)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// One group commit: takes everything buffered, writes it (rolling segments where Append decided), syncs once,
+    /// then releases every waiter it covered. Caller holds <see cref="_flushLock"/>.
+    /// </summary>
+    private void FlushPending()
+    {
+        byte[] buffer;
+        int length;
+        List<(int Offset, long FirstLsn)> rolls;
+        long upTo;
+        lock (_gate)
+        {
+            if (_failure is not null || _pendingLength == 0)
+            {
+                return;
+            }
+
+            buffer = _pending;
+            length = _pendingLength;
+            rolls = _rolls;
+            upTo = _lastLsn;
+            _pending = _spare;
+            _pendingLength = 0;
+            _rolls = _spareRolls;
+        }
+
+        try
+        {
+            int offset = 0;
+            foreach ((int rollOffset, long firstLsn) in rolls)
+            {
+                // The sealed segment is synced before the next one gets records, so only the last can be torn.
+                _active!.Write(buffer.AsSpan(offset, rollOffset - offset));
+                Sync(_active);
+                CloseActive();
+                _active = CreateSegment(firstLsn);
+                lock (_gate)
+                {
+                    _segments.Add(firstLsn);
+                }
+
+                offset = rollOffset;
+            }
+
+            _active!.Write(buffer.AsSpan(offset, length - offset));
+            Sync(_active);
+            if (rolls.Count > 0)
+            {
+                SyncDirectory();
+            }
+        }
+        catch (Exception e)
+        {
+            Fail(e);
+            return;
+        }
+        finally
+        {
+            rolls.Clear();
+            _spare = buffer;
+            _spareRolls = rolls;
+        }
+
+        Statistics.AddCommit();
+        lock (_gate)
+        {
+            Volatile.Write(ref _durableLsn, upTo);
+            while (_waiters.TryPeek(out TaskCompletionSource? waiter, out long lsn) && lsn <= upTo)
+            {
+                _waiters.Dequeue();
+                waiter.TrySetResult();
+            }
+        }
+    }
+
+    private void Sync(IStorageFile file)
+    {
+        file.Flush(_fsync);
+        if (_fsync)
+        {
+            Statistics.AddSync();
+        }
+    }
+
+    private void SyncDirectory()
+    {
+        if (_fsync)
+        {
+            _fileSystem.SyncDirectory(_directory);
+            Statistics.AddSync();
+        }
+    }
+
+    private IStorageFile CreateSegment(long firstLsn)
+    {
+        IStorageFile file = _fileSystem.CreateFile(SegmentPath(firstLsn));
+        try
+        {
+            Span<byte> header = stackalloc byte[WalFormat.SegmentHeaderSize];
+            WalFormat.WriteSegmentHeader(header, firstLsn);
+            file.Write(header);
+            return file;
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    private void Fail(Exception cause)
+    {
+        lock (_gate)
+        {
+            _failure ??= cause;
+            _pendingLength = 0;
+            _rolls.Clear();
+            while (_waiters.TryDequeue(out TaskCompletionSource? waiter, out _))
+            {
+                waiter.TrySetException(NewFailure());
+            }
+        }
+
+        try
+        {
+            CloseActive();
+        }
+        catch (IOException)
+        {
+            // The log is already failed; the handle is gone either way.
+        }
+    }
+
+    private void CloseActive()
+    {
+        IStorageFile? active = _active;
+        _active = null;
+        active?.Dispose();
+    }
+}

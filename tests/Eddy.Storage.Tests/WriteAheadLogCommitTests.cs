@@ -1,0 +1,143 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using Eddy.Storage.Tests.Support;
+
+namespace Eddy.Storage.Tests;
+
+public sealed class WriteAheadLogCommitTests
+{
+    private const int Appenders = 32;
+    private const int RecordsPerAppender = 1_000;
+
+    /// <summary>
+    /// Group commit: concurrent appenders that each wait for durability share fsyncs (a sync per record would give
+    /// Syncs == Records), and every acknowledged record is back after a reopen, each appender's in its own order.
+    /// </summary>
+    [Fact(Timeout = 120_000)]
+    public async Task WaitForDurable_ConcurrentAppenders_ShareSyncsAndKeepOrder()
+    {
+        using var temp = new TempDirectory();
+        var options = new WalOptions(SegmentBytes: 64 << 10);
+        WalStatistics statistics;
+        await using (WriteAheadLog log = WriteAheadLog.Open(temp.Path, options))
+        {
+            var appenders = new Task[Appenders];
+            for (int a = 0; a < Appenders; a++)
+            {
+                int appender = a;
+                appenders[a] = Task.Run(async () =>
+                {
+                    var payload = new byte[8];
+                    for (int j = 0; j < RecordsPerAppender; j++)
+                    {
+                        BinaryPrimitives.WriteInt32LittleEndian(payload, appender);
+                        BinaryPrimitives.WriteInt32LittleEndian(payload.AsSpan(4), j);
+                        long lsn = log.Append(7, payload);
+                        await log.WaitForDurableAsync(lsn);
+                        Assert.True(log.DurableLsn >= lsn);
+                    }
+                }, TestContext.Current.CancellationToken);
+            }
+
+            await Task.WhenAll(appenders);
+            statistics = log.Statistics;
+            TestContext.Current.TestOutputHelper?.WriteLine($"fsync group commit: {statistics}");
+            Assert.Equal(Appenders * RecordsPerAppender, statistics.Records);
+            Assert.True(statistics.Syncs < statistics.Records / 4, statistics.ToString());
+        }
+
+        await using (WriteAheadLog log = WriteAheadLog.Open(temp.Path, options))
+        {
+            var next = new int[Appenders];
+            long expectedLsn = 1;
+            foreach (WalRecord record in log.Read())
+            {
+                Assert.Equal(expectedLsn++, record.Lsn);
+                int appender = BinaryPrimitives.ReadInt32LittleEndian(record.Payload.Span);
+                int j = BinaryPrimitives.ReadInt32LittleEndian(record.Payload.Span[4..]);
+                Assert.Equal(next[appender]++, j);
+            }
+
+            Assert.Equal(Appenders * RecordsPerAppender + 1, expectedLsn);
+            Assert.All(next, n => Assert.Equal(RecordsPerAppender, n));
+        }
+    }
+
+    /// <summary>OsBuffered commits write without ever syncing, and what they wrote survives a reopen.</summary>
+    [Fact(Timeout = 60_000)]
+    public async Task WaitForDurable_OsBuffered_NeverSyncsAndSurvivesReopen()
+    {
+        using var temp = new TempDirectory();
+        var options = new WalOptions(SegmentBytes: 4096, Durability: Durability.OsBuffered);
+        await using (WriteAheadLog log = WriteAheadLog.Open(temp.Path, options))
+        {
+            for (long i = 1; i <= 1_000; i++)
+            {
+                await log.WaitForDurableAsync(Records.Append(log, i), TestContext.Current.CancellationToken);
+            }
+
+            Assert.Equal(1_000, log.DurableLsn);
+            Assert.True(log.Statistics.Commits > 0);
+            Assert.Equal(0, log.Statistics.Syncs);
+        }
+
+        await using (WriteAheadLog log = WriteAheadLog.Open(temp.Path, options))
+        {
+            Records.AssertRange(log.Read(), 1, 1_000);
+        }
+    }
+
+    /// <summary>Records appended without any wait are written by dispose.</summary>
+    [Fact]
+    public async Task DisposeAsync_UnwaitedRecords_AreWritten()
+    {
+        using var temp = new TempDirectory();
+        await using (WriteAheadLog log = WriteAheadLog.Open(temp.Path, new WalOptions(SegmentBytes: 2048)))
+        {
+            for (long i = 1; i <= 200; i++)
+            {
+                Records.Append(log, i);
+            }
+        }
+
+        await using (WriteAheadLog log = WriteAheadLog.Open(temp.Path, new WalOptions(SegmentBytes: 2048)))
+        {
+            Records.AssertRange(log.Read(), 1, 200);
+        }
+    }
+
+    /// <summary>
+    /// Not a benchmark: one rough figure for the report. One thread, Append + WaitForDurable per record, OsBuffered;
+    /// then the same records appended in batches of 1,000 with one wait per batch.
+    /// </summary>
+    [Fact(Timeout = 120_000)]
+    public async Task Throughput_OsBufferedSingleThread_IsReported()
+    {
+        const int count = 300_000;
+        using var temp = new TempDirectory();
+        var payload = new byte[32];
+        await using WriteAheadLog log = WriteAheadLog.Open(temp.Path, new WalOptions(Durability: Durability.OsBuffered));
+        var watch = Stopwatch.StartNew();
+        for (int i = 0; i < count; i++)
+        {
+            await log.WaitForDurableAsync(log.Append(1, payload), TestContext.Current.CancellationToken);
+        }
+
+        double perRecord = count / watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        for (int i = 0; i < count; i++)
+        {
+            long lsn = log.Append(1, payload);
+            if (i % 1_000 == 999)
+            {
+                await log.WaitForDurableAsync(lsn, TestContext.Current.CancellationToken);
+            }
+        }
+
+        double batched = count / watch.Elapsed.TotalSeconds;
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"OsBuffered, 32-byte payloads, one thread: {perRecord:N0} records/s waiting per record, " +
+            $"{batched:N0} records/s waiting per 1,000; {log.Statistics}");
+        Assert.Equal(2L * count, log.DurableLsn);
+    }
+}
