@@ -6,7 +6,6 @@ using Eddy.Server.Problems;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 namespace Eddy.Server;

@@ -19,8 +19,8 @@ internal sealed class ModelStore : IAsyncDisposable
     public ModelStore(string dataDirectory, Durability durability, Action<string> log)
     {
         DataDirectory = dataDirectory;
-        _log = WriteAheadLog.Open(StorageLayout.WalDirectory(dataDirectory), new WalOptions(Durability: durability), log: log);
-        Snapshots = new SnapshotStore(StorageLayout.SnapshotDirectory(dataDirectory));
+        _log = WriteAheadLog.Open(dataDirectory, new WalOptions(Durability: durability), log: log);
+        Snapshots = new SnapshotStore(dataDirectory);
     }
 
     public string DataDirectory { get; }

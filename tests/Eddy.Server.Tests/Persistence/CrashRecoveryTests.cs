@@ -35,7 +35,8 @@ public sealed class CrashRecoveryTests
             {
                 await using ServerProcess server = await ServerProcess.StartAsync(data);
                 long before = await SequenceAsync(server);
-                Assert.True(before >= (sequences.IsEmpty ? 0 : sequences.Values.Max()), $"Round {round}: the model lost acknowledged learns ({before} < {sequences.Values.Max()}).");
+                long acknowledged = sequences.IsEmpty ? 0 : sequences.Values.Max();
+                Assert.True(before >= acknowledged, $"Round {round}: the model lost acknowledged learns ({before} < {acknowledged}).");
 
                 // Examples sent but never answered before the kill: resend with the same key. Those the log kept answer
                 // "replayed" with their original sequence; the others are learned now.
