@@ -45,9 +45,11 @@ public static class EddyServer
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ServerSettings>();
+        builder.Services.TryAddSingleton<Eddy.Storage.IStorageFileSystem>(new Eddy.Storage.PhysicalFileSystem());
         builder.Services.AddSingleton(services => new ModelStore(
             options.DataDirectory,
             options.Durability,
+            services.GetRequiredService<Eddy.Storage.IStorageFileSystem>(),
             message => services.GetRequiredService<ILoggerFactory>().CreateLogger("Eddy.Storage").LogWarning("{Message}", message)));
         builder.Services.AddSingleton<ModelRegistry>();
         builder.Services.TryAddSingleton(Eddy.Specs.EstimatorCatalog.Default);

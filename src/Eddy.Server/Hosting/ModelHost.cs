@@ -67,8 +67,11 @@ internal sealed class ModelHost : IAsyncDisposable
 
     public PendingPredictions Pending { get; }
 
-    /// <summary>Learns applied so far (the writer's sequence, ahead of the replica's under lazy publication).</summary>
-    public long Sequence => Interlocked.Read(ref _learner.SequenceField);
+    /// <summary>
+    /// Learns applied so far: the writer's sequence, ahead of the replica's under lazy publication. After a storage
+    /// failure the writer's state is abandoned, and this is the last durable (published) sequence.
+    /// </summary>
+    public long Sequence => Volatile.Read(ref _storageFailure) is null ? Interlocked.Read(ref _learner.SequenceField) : _replica.Sequence;
 
     /// <summary>Log position of this model's creation record.</summary>
     public long CreationLsn { get; }

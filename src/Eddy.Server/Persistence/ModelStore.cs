@@ -16,11 +16,11 @@ internal sealed class ModelStore : IAsyncDisposable
 
     private readonly WriteAheadLog _log;
 
-    public ModelStore(string dataDirectory, Durability durability, Action<string> log)
+    public ModelStore(string dataDirectory, Durability durability, IStorageFileSystem fileSystem, Action<string> log)
     {
         DataDirectory = dataDirectory;
-        _log = WriteAheadLog.Open(dataDirectory, new WalOptions(Durability: durability), log: log);
-        Snapshots = new SnapshotStore(dataDirectory);
+        _log = WriteAheadLog.Open(dataDirectory, new WalOptions(Durability: durability), fileSystem, log);
+        Snapshots = new SnapshotStore(dataDirectory, fileSystem);
     }
 
     public string DataDirectory { get; }

@@ -15,17 +15,20 @@ public sealed class EddyApplication : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private EddyApplication(WebApplication app, Uri address, string dataDirectory)
+    private readonly bool _ownsDataDirectory;
+
+    private EddyApplication(WebApplication app, Uri address, string dataDirectory, bool ownsDataDirectory)
     {
         _app = app;
         DataDirectory = dataDirectory;
+        _ownsDataDirectory = ownsDataDirectory;
         Address = address;
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public Uri Address { get; }
 
-    /// <summary>This server's own temporary data directory, deleted on dispose.</summary>
+    /// <summary>The data directory: a temporary one deleted on dispose, unless the test gave its own (restart tests).</summary>
     public string DataDirectory { get; }
 
     public HttpClient Client { get; }
@@ -51,7 +54,8 @@ public sealed class EddyApplication : IAsyncDisposable
             services?.Invoke(builder.Services);
         });
         await app.StartAsync();
-        return new EddyApplication(app, new Uri(app.Urls.First()), configuration["Eddy:DataDirectory"]!);
+        bool owns = settings is null || !settings.ContainsKey("Eddy:DataDirectory");
+        return new EddyApplication(app, new Uri(app.Urls.First()), configuration["Eddy:DataDirectory"]!, owns);
     }
 
     public async Task<JsonElement> GetJsonAsync(string path)
@@ -66,7 +70,7 @@ public sealed class EddyApplication : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        if (Directory.Exists(DataDirectory))
+        if (_ownsDataDirectory && Directory.Exists(DataDirectory))
         {
             Directory.Delete(DataDirectory, recursive: true);
         }
