@@ -69,6 +69,7 @@ public static class EddyServer
         app.MapModels();
         app.MapBatches();
         app.MapStream();
+        app.MapSnapshots();
         if (options.BenchmarkRoutes)
         {
             app.MapBenchmarks();

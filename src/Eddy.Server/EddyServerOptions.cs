@@ -33,6 +33,9 @@ public sealed class EddyServerOptions
     /// <summary>Largest accepted request body, in bytes (413 beyond).</summary>
     public long MaxBodyBytes { get; set; } = 1 << 20;
 
+    /// <summary>Largest accepted snapshot upload, in bytes.</summary>
+    public long MaxSnapshotBytes { get; set; } = 256L << 20;
+
     /// <summary>Deepest accepted JSON nesting (400 beyond).</summary>
     public int MaxJsonDepth { get; set; } = 32;
 

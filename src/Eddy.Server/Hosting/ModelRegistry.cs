@@ -57,6 +57,33 @@ internal sealed class ModelRegistry : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Creates or replaces a model from a snapshot (an upload): logged with the snapshot itself, so recovery rebuilds it
+    /// from the log alone; the model's sequence continues from the snapshot's.
+    /// </summary>
+    public async Task<ModelHost> LoadAsync(ModelDefinition definition, ModelSnapshot snapshot)
+    {
+        await _lifecycle.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            long lsn = Store.AppendLoaded((snapshot with { Name = definition.Name, CoveredLsn = 0 }).Serialize());
+            await Store.WaitForDurableAsync(lsn).ConfigureAwait(false);
+            if (_models.TryRemove(definition.Name, out ModelHost? old))
+            {
+                await old.DisposeAsync().ConfigureAwait(false);
+            }
+
+            ModelHost host = Attach(definition, lsn);
+            host.Load(snapshot with { CoveredLsn = lsn });
+            host.Start();
+            return host;
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
     /// <summary>Recovery: adds a model without logging or starting it.</summary>
     public ModelHost Attach(ModelDefinition definition, long creationLsn)
     {

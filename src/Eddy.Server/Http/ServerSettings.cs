@@ -12,7 +12,10 @@ internal sealed class ServerSettings
         MaxJsonDepth = o.MaxJsonDepth;
         ApiKey = string.IsNullOrEmpty(o.ApiKey) ? null : o.ApiKey;
         DefaultModel = o.DefaultModel;
+        MaxSnapshotBytes = o.MaxSnapshotBytes;
     }
+
+    public long MaxSnapshotBytes { get; }
 
     public long MaxBodyBytes { get; }
 

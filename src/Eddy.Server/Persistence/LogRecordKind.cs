@@ -6,4 +6,7 @@ internal enum LogRecordKind : byte
     ModelCreated = 1,
     ModelDeleted = 2,
     Learned = 3,
+
+    /// <summary>A model replaced by an uploaded snapshot; the payload is the snapshot file.</summary>
+    ModelLoaded = 4,
 }

@@ -34,6 +34,8 @@ internal sealed class ModelStore : IAsyncDisposable
 
     public long AppendCreated(ModelDefinition definition) => _log.Append((byte)LogRecordKind.ModelCreated, LogRecords.ModelCreated(definition));
 
+    public long AppendLoaded(byte[] snapshot) => _log.Append((byte)LogRecordKind.ModelLoaded, snapshot);
+
     public long AppendDeleted(string name) => _log.Append((byte)LogRecordKind.ModelDeleted, LogRecords.ModelDeleted(name));
 
     /// <summary>Appends a learned example (buffered); durable once <see cref="WaitForDurableAsync"/> returns for its LSN.</summary>

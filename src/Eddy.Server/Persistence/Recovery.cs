@@ -41,6 +41,19 @@ internal static class Recovery
                     break;
                 }
 
+                case LogRecordKind.ModelLoaded:
+                {
+                    ModelSnapshot loaded = ModelSnapshot.Deserialize(record.Payload);
+                    if (!IsCovered(covered, loaded.Name, record.Lsn))
+                    {
+                        registry.Detach(loaded.Name);
+                        registry.Attach(factory.FromSnapshot(loaded), record.Lsn).Load(loaded with { CoveredLsn = record.Lsn });
+                        covered.Remove(loaded.Name);
+                    }
+
+                    break;
+                }
+
                 case LogRecordKind.ModelDeleted:
                 {
                     string name = LogRecords.ReadModelDeleted(record.Payload);

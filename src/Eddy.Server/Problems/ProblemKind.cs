@@ -10,6 +10,7 @@ internal sealed record ProblemKind(string Slug, int Status, string Title)
     public static readonly ProblemKind InvalidRequest = new("invalid-request", 400, "The request is not valid.");
     public static readonly ProblemKind InvalidFeature = new("invalid-feature", 400, "A feature value cannot be used.");
     public static readonly ProblemKind InvalidLabel = new("invalid-label", 400, "The label cannot be learned by this model.");
+    public static readonly ProblemKind InvalidSnapshot = new("invalid-snapshot", 400, "The snapshot cannot be loaded.");
     public static readonly ProblemKind InvalidSpec = new("invalid-spec", 400, "The model specification is not valid.");
     public static readonly ProblemKind Unauthorized = new("unauthorized", 401, "An API key is required for this route.");
     public static readonly ProblemKind ModelNotFound = new("model-not-found", 404, "There is no model with this name.");
