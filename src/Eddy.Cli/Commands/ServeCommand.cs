@@ -19,10 +19,16 @@ internal static class ServeCommand
         var defaultModel = new Option<string?>("--default-model") { Description = $"Name of the model created at start, empty for none (default {defaults.DefaultModel})." };
         var defaultSpec = new Option<string?>("--default-spec") { Description = $"The default model in River's expression form (default \"{defaults.DefaultSpec}\")." };
         var maxBody = new Option<long?>("--max-body-bytes") { Description = $"Largest request body (default {defaults.MaxBodyBytes})." };
+        var durability = new Option<string?>("--durability")
+        {
+            Description = "fsync (default): a learn is acknowledged once on stable storage, surviving a machine crash. "
+                + "os-buffered: once handed to the OS, surviving a process crash but not a power loss.",
+        };
+        durability.AcceptOnlyFromAmong("fsync", "os-buffered");
 
         var command = new Command("serve", "Run the model server: predictions are reads, learning is writes.")
         {
-            urls, dataDirectory, apiKey, defaultModel, defaultSpec, maxBody,
+            urls, dataDirectory, apiKey, defaultModel, defaultSpec, maxBody, durability,
         };
         command.SetAction(async (result, cancellation) =>
         {
@@ -33,6 +39,12 @@ internal static class ServeCommand
             Add(args, "DefaultModel", result.GetValue(defaultModel));
             Add(args, "DefaultSpec", result.GetValue(defaultSpec));
             Add(args, "MaxBodyBytes", result.GetValue(maxBody)?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Add(args, "Durability", result.GetValue(durability) switch
+            {
+                "os-buffered" => "OsBuffered",
+                "fsync" => "Fsync",
+                _ => null,
+            });
             await using var app = EddyServer.Create([.. args]);
             await app.StartAsync(cancellation);
             await app.WaitForShutdownAsync(cancellation);
