@@ -5,6 +5,8 @@ var root = new RootCommand("Eddy: a stateful online-learning model server. Predi
 {
     ServeCommand.Create(),
     EvaluateCommand.Create(),
+    BackupCommands.CreateBackup(),
+    BackupCommands.CreateRestore(),
 };
 
 // '@file.json' names a JSON model spec, so System.CommandLine's response files are turned off.

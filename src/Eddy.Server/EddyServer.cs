@@ -70,6 +70,7 @@ public static class EddyServer
         app.MapBatches();
         app.MapStream();
         app.MapSnapshots();
+        app.MapBackups();
         if (options.BenchmarkRoutes)
         {
             app.MapBenchmarks();

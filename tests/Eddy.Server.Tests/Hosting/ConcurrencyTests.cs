@@ -6,7 +6,6 @@ using Eddy.Base;
 using Eddy.Datasets;
 using Eddy.Linear;
 using Eddy.Preprocessing;
-using Eddy.Serialization;
 using Eddy.Server.Tests.Support;
 
 namespace Eddy.Server.Tests.Hosting;
@@ -93,7 +92,7 @@ public sealed class ConcurrencyTests
             }
         }
 
-        string expected = Crc32C.Compute(EstimatorSnapshot.Save(replay, schema)).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+        string expected = Replays.Checksum(replay, schema);
         Assert.Equal(expected, model.GetProperty("stateChecksum").GetString());
     }
 }

@@ -6,7 +6,6 @@ using Eddy.Base;
 using Eddy.Datasets;
 using Eddy.Linear;
 using Eddy.Preprocessing;
-using Eddy.Serialization;
 using Eddy.Server.Tests.Support;
 
 namespace Eddy.Server.Tests.Persistence;
@@ -93,7 +92,7 @@ public sealed class CrashRecoveryTests
                 replay.LearnOne(x, phishing.Target(id % phishing.Count));
             }
 
-            string expected = Crc32C.Compute(EstimatorSnapshot.Save(replay, schema)).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+            string expected = Replays.Checksum(replay, schema);
             Assert.Equal(expected, model.GetProperty("stateChecksum").GetString());
         }
         finally

@@ -128,23 +128,8 @@ public sealed class DurabilityTests : IDisposable
         JsonElement recovered = await restarted.GetJsonAsync("/v1/models/default");
         long sequence = recovered.GetProperty("sequence").GetInt64();
         Assert.InRange(sequence, 50, 51);
-        Assert.Equal(ReplayChecksum(phishing, (int)sequence), recovered.GetProperty("stateChecksum").GetString());
+        Assert.Equal(Replays.SeedChecksum(phishing, (int)sequence), recovered.GetProperty("stateChecksum").GetString());
     }
-
-    private static string ReplayChecksum(Dataset data, int rows)
-    {
-        var schema = new Eddy.Base.FeatureSchema();
-        var x = new Eddy.Base.FeatureVector(schema);
-        var model = new Eddy.Preprocessing.StandardScaler() | new Eddy.Linear.LogisticRegression();
-        for (int row = 0; row < rows; row++)
-        {
-            data.Fill(row, x);
-            model.LearnOne(x, data.Target(row));
-        }
-
-        return Eddy.Serialization.Crc32C.Compute(Eddy.Serialization.EstimatorSnapshot.Save(model, schema)).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     public void Dispose()
     {
         if (Directory.Exists(_data))
