@@ -71,6 +71,7 @@ public static class EddyServer
         app.MapStream();
         app.MapSnapshots();
         app.MapBackups();
+        app.MapExport();
         if (options.BenchmarkRoutes)
         {
             app.MapBenchmarks();

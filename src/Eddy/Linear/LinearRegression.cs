@@ -14,7 +14,7 @@ namespace Eddy.Linear;
 /// River's docstring: <c>StandardScaler | LinearRegression(intercept_lr=.1)</c> on TrumpApproval gives
 /// <c>MAE: 0.558735</c> and an intercept of 35.617670.
 /// </example>
-public sealed class LinearRegression : Regressor
+public sealed class LinearRegression : Regressor, IParameterExport
 {
     private const byte StateVersion = 1;
     private readonly GeneralizedLinearModel _glm;
@@ -67,6 +67,9 @@ public sealed class LinearRegression : Regressor
         ValidateInput(x);
         return Loss.MeanFunction(_glm.RawDot(x));
     }
+
+    public IReadOnlyDictionary<string, object> ExportParameters(FeatureSchema schema) =>
+        new Dictionary<string, object> { ["intercept"] = Intercept, ["weights"] = Weights(schema) };
 
     public override Estimator CloneFresh() => new LinearRegression(
         _glm.Optimizer.CloneFresh(), Loss, _glm.L2, _glm.L1, _glm.InterceptInit, _glm.InterceptLr, _glm.ClipGradient);

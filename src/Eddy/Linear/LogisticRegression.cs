@@ -14,7 +14,7 @@ namespace Eddy.Linear;
 /// River's docstring: <c>StandardScaler | LogisticRegression(optimizer=SGD(.1))</c> on Phishing gives
 /// <c>Accuracy: 88.96%</c> in progressive validation; Eddy's parity tests assert River's numbers on the defaults.
 /// </example>
-public sealed class LogisticRegression : Classifier
+public sealed class LogisticRegression : Classifier, IParameterExport
 {
     private const byte StateVersion = 1;
     private readonly GeneralizedLinearModel _glm;
@@ -74,6 +74,9 @@ public sealed class LogisticRegression : Classifier
         output.SetBinary(Loss.MeanFunction(_glm.RawDot(x)));
         return true;
     }
+
+    public IReadOnlyDictionary<string, object> ExportParameters(FeatureSchema schema) =>
+        new Dictionary<string, object> { ["intercept"] = Intercept, ["weights"] = Weights(schema) };
 
     public override Estimator CloneFresh() => new LogisticRegression(
         _glm.Optimizer.CloneFresh(), Loss, _glm.L2, _glm.InterceptInit, _glm.InterceptLr, _glm.ClipGradient, _glm.L1);

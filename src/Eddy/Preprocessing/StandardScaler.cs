@@ -13,7 +13,7 @@ namespace Eddy.Preprocessing;
 /// Statistics are per feature: a feature absent from an example is not updated (River's emerging and disappearing
 /// features). Transforming never writes: a feature never learned reads as mean 0, variance 0, hence scales to 0.
 /// </remarks>
-public sealed class StandardScaler : Transformer
+public sealed class StandardScaler : Transformer, IParameterExport
 {
     private const byte StateVersion = 1;
 
@@ -87,6 +87,24 @@ public sealed class StandardScaler : Transformer
             double scaled = WithStd ? MathUtils.SafeDivide(centred, Math.Sqrt(VarianceOf(j))) : centred;
             output.AppendFrom(x, i, scaled);
         }
+    }
+
+    public IReadOnlyDictionary<string, object> ExportParameters(FeatureSchema schema)
+    {
+        var means = new Dictionary<string, double>(StringComparer.Ordinal);
+        var variances = new Dictionary<string, double>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (int i = 0; i < _counts.Length && i < schema.Count; i++)
+        {
+            if (_counts[i] > 0)
+            {
+                means[schema.NameOf(i)] = _means[i];
+                variances[schema.NameOf(i)] = _vars[i];
+                counts[schema.NameOf(i)] = _counts[i];
+            }
+        }
+
+        return new Dictionary<string, object> { ["mean"] = means, ["variance"] = variances, ["count"] = counts };
     }
 
     public override Estimator CloneFresh() => new StandardScaler(WithStd);
