@@ -5,6 +5,7 @@ var root = new RootCommand("Eddy: a stateful online-learning model server. Predi
 {
     ServeCommand.Create(),
     EvaluateCommand.Create(),
+    TrainCommand.Create(),
     BackupCommands.CreateBackup(),
     BackupCommands.CreateRestore(),
 };

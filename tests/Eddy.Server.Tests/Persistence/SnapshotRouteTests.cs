@@ -53,6 +53,22 @@ public sealed class SnapshotRouteTests : IDisposable
     }
 
     [Fact]
+    public async Task OfflineTraining_Upload_ServesTheTrainedModelWithRiversMetric()
+    {
+        Dataset phishing = RiverDatasets.Phishing();
+        byte[] snapshot = Eddy.Server.Persistence.OfflineTraining.Train("ignored", Eddy.Specs.ModelSpec.FromExpression("StandardScaler | LogisticRegression", ["ROCAUC"]), phishing);
+
+        await using EddyApplication eddy = await EddyApplication.StartAsync();
+        JsonElement uploaded = await UploadAsync(eddy, "phishing", snapshot, HttpStatusCode.OK);
+        Assert.Equal(phishing.Count, uploaded.GetProperty("sequence").GetInt64());
+        Assert.Equal(0.9506961340902946, uploaded.GetProperty("metrics").GetProperty("global").GetProperty("ROCAUC").GetDouble());
+        Assert.Equal(Replays.SeedChecksum(phishing, phishing.Count), uploaded.GetProperty("stateChecksum").GetString());
+
+        JsonElement next = await PendingPredictionTests.PostAsync(eddy, "/v1/models/phishing/learn", await Examples.Learn(phishing, 0).ReadAsStringAsync(), HttpStatusCode.OK);
+        Assert.Equal(phishing.Count + 1, next.GetProperty("sequence").GetInt64());
+    }
+
+    [Fact]
     public async Task Upload_DamagedSnapshot_400AndNothingCreated()
     {
         await using EddyApplication eddy = await EddyApplication.StartAsync();
