@@ -1,3 +1,16 @@
 using BenchmarkDotNet.Running;
+using Eddy.Benchmarks.Durability;
 
-BenchmarkSwitcher.FromAssembly(typeof(Eddy.Benchmarks.Linear.PredictLearnBenchmarks).Assembly).Run(args);
+// Console commands for what BenchmarkDotNet cannot time (a server, a data directory); anything else goes to it.
+return args.FirstOrDefault() switch
+{
+    "recovery" => await RecoveryBenchmark.RunAsync(new CommandOptions(args)),
+    "append" => await AppendBenchmark.RunAsync(new CommandOptions(args)),
+    _ => RunBenchmarkDotNet(args),
+};
+
+static int RunBenchmarkDotNet(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Eddy.Benchmarks.Linear.PredictLearnBenchmarks).Assembly).Run(args);
+    return 0;
+}
