@@ -89,11 +89,12 @@ internal static class RecoveryBenchmark
 
             read.Add(clock.Elapsed.TotalMilliseconds);
             clock.Restart();
+            var features = new Eddy.Server.Json.RawExample();
             foreach (WalRecord record in log.Read())
             {
                 if ((LogRecordKind)record.Kind == LogRecordKind.Learned)
                 {
-                    count += LogRecords.ReadLearned(record.Payload).Sequence > 0 ? 1 : 0;
+                    count += LogRecords.ReadLearned(record.Payload, features).Sequence > 0 ? 1 : 0;
                 }
             }
 

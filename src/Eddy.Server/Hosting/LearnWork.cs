@@ -6,7 +6,8 @@ namespace Eddy.Server.Hosting;
 /// <summary>One learn queued to a model's writer: the raw features (or a pending id), the label, and where to answer.</summary>
 internal sealed class LearnWork
 {
-    private readonly TaskCompletionSource<LearnOutcome> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Created on first use: works replayed at recovery never complete anything, and there are millions of them.
+    private TaskCompletionSource<LearnOutcome>? _completion;
 
     public LearnWork(RawExample? features, Label y, string? pendingId, string? idempotencyKey)
     {
@@ -33,7 +34,23 @@ internal sealed class LearnWork
     /// <summary>Not a learn: asks the writer to take a snapshot at this point of the stream.</summary>
     public bool SnapshotRequest { get; init; }
 
-    public Task<LearnOutcome> Completion => _completion.Task;
+    public Task<LearnOutcome> Completion => CompletionSource.Task;
 
-    public void Complete() => _completion.TrySetResult(Outcome);
+    public void Complete() => CompletionSource.TrySetResult(Outcome);
+
+    private TaskCompletionSource<LearnOutcome> CompletionSource
+    {
+        get
+        {
+            TaskCompletionSource<LearnOutcome>? completion = Volatile.Read(ref _completion);
+            if (completion is not null)
+            {
+                return completion;
+            }
+
+            // The request thread (awaiting) and the writer (completing) may race to create it: one wins, both use it.
+            Interlocked.CompareExchange(ref _completion, new TaskCompletionSource<LearnOutcome>(TaskCreationOptions.RunContinuationsAsynchronously), null);
+            return _completion!;
+        }
+    }
 }

@@ -90,17 +90,20 @@ internal static class LogRecords
         }
     }
 
-    /// <summary>Reads a learned example back into a work the writer can replay.</summary>
-    public static LearnedRecord ReadLearned(ReadOnlyMemory<byte> payload)
+    /// <summary>
+    /// Reads a learned example back into a work the writer can replay. The features go into
+    /// <paramref name="features"/>, which recovery reuses for every record (a million records, one buffer).
+    /// </summary>
+    public static LearnedRecord ReadLearned(ReadOnlyMemory<byte> payload, RawExample features)
     {
         var reader = new StateReader(payload);
         RequireVersion(reader);
-        string model = reader.ReadString();
+        string model = ModelName(reader.ReadStringUtf8());
         long sequence = reader.ReadInt64();
         Label y = reader.ReadLabel();
         string? key = reader.ReadNullableString();
         string? pendingId = reader.ReadNullableString();
-        var features = new RawExample();
+        features.Clear();
         int count = reader.ReadCount();
         for (int i = 0; i < count; i++)
         {
@@ -135,6 +138,24 @@ internal static class LogRecords
         }
 
         return new LearnedRecord(model, sequence, work);
+    }
+
+    [ThreadStatic]
+    private static string? s_lastModel;
+
+    [ThreadStatic]
+    private static byte[]? s_lastModelUtf8;
+
+    /// <summary>The model name of a record; consecutive records of one model share one string instead of one each.</summary>
+    private static string ModelName(ReadOnlySpan<byte> utf8)
+    {
+        if (s_lastModel is not null && utf8.SequenceEqual(s_lastModelUtf8))
+        {
+            return s_lastModel;
+        }
+
+        s_lastModelUtf8 = utf8.ToArray();
+        return s_lastModel = System.Text.Encoding.UTF8.GetString(utf8);
     }
 
     private static void RequireVersion(StateReader reader)

@@ -24,6 +24,7 @@ internal static class Recovery
 
         long records = 0;
         long replayed = 0;
+        var features = new Json.RawExample();
         foreach (WalRecord record in store.Log.Read())
         {
             records++;
@@ -67,7 +68,7 @@ internal static class Recovery
 
                 case LogRecordKind.Learned:
                 {
-                    LogRecords.LearnedRecord learned = LogRecords.ReadLearned(record.Payload);
+                    LogRecords.LearnedRecord learned = LogRecords.ReadLearned(record.Payload, features);
                     if (!IsCovered(covered, learned.Model, record.Lsn) && registry.TryGet(learned.Model, out ModelHost? host))
                     {
                         host.Replay(learned.Work, learned.Sequence, record.Lsn);
