@@ -26,7 +26,8 @@ internal sealed class ModelHost : IAsyncDisposable
     private const int MaxBatch = 256;
 
     private readonly Channel<LearnWork> _queue = Channel.CreateUnbounded<LearnWork>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly List<LearnWork> _batch = new(MaxBatch);
+    private readonly List<LearnWork> _batchA = new(MaxBatch);
+    private readonly List<LearnWork> _batchB = new(MaxBatch);
     private readonly List<LearnWork> _unpublished = [];
     private readonly IdempotencyCache _idempotency;
     private readonly TimeProvider _time;
@@ -39,6 +40,7 @@ internal sealed class ModelHost : IAsyncDisposable
     private long _lastPublishTicks;
     private long _lastLsn;
     private string? _storageFailure;
+    private InFlightBatch? _inFlight;
     private volatile Replica _replica;
 
     public ModelHost(ModelDefinition definition, ModelHostOptions options, TimeProvider time, ILogger logger, ModelStore? store, long creationLsn)
@@ -138,11 +140,23 @@ internal sealed class ModelHost : IAsyncDisposable
     private async Task WriteLoopAsync()
     {
         ChannelReader<LearnWork> reader = _queue.Reader;
-        while (await WaitForWorkAsync(reader).ConfigureAwait(false))
+        while (true)
         {
+            if (_inFlight is not null && !reader.TryPeek(out _))
+            {
+                // Nothing new to overlap with the batch being synced: finish it now rather than wait for more work.
+                await FinishInFlightAsync().ConfigureAwait(false);
+            }
+
+            if (!await WaitForWorkAsync(reader).ConfigureAwait(false))
+            {
+                break;
+            }
+
+            List<LearnWork> batch = _inFlight?.Works == _batchA ? _batchB : _batchA;
             long lastLsn = 0;
             bool snapshotRequested = false;
-            while (_batch.Count < MaxBatch && reader.TryRead(out LearnWork? work))
+            while (batch.Count < MaxBatch && reader.TryRead(out LearnWork? work))
             {
                 if (work.SnapshotRequest)
                 {
@@ -158,34 +172,124 @@ internal sealed class ModelHost : IAsyncDisposable
                     }
                 }
 
-                _batch.Add(work);
+                batch.Add(work);
             }
 
-            if (lastLsn > 0 && !await MakeDurableAsync(lastLsn).ConfigureAwait(false))
+            bool snapshotDue = _snapshotter is not null && (snapshotRequested || _snapshotter.IsDue(Sequence));
+            if (lastLsn > 0 && Definition.Publication.IsAfterEveryLearn && !snapshotDue && _storageFailure is null)
+            {
+                // Group commit, pipelined: this batch syncs while the writer applies the next one. Its replica is
+                // captured now (the state after it) and published once it is durable, so readers only see durable state.
+                InFlightBatch previous = _inFlight!;
+                _inFlight = new InFlightBatch(batch, lastLsn, Candidate(), _store!.WaitForDurableAsync(lastLsn).AsTask());
+                if (previous is not null)
+                {
+                    await FinishAsync(previous).ConfigureAwait(false);
+                }
+
+                continue;
+            }
+
+            if (_inFlight is not null)
+            {
+                await FinishInFlightAsync().ConfigureAwait(false);
+            }
+
+            if (lastLsn > 0 && !await MakeDurableAsync(lastLsn, batch).ConfigureAwait(false))
             {
                 continue;
             }
 
             PublishIfDue();
-            if (_snapshotter is not null && (snapshotRequested || _snapshotter.IsDue(Sequence)))
+            if (snapshotDue)
             {
                 TakeSnapshot();
             }
 
-            foreach (LearnWork work in _batch)
-            {
-                work.Complete();
-            }
+            Complete(batch);
+        }
 
-            _batch.Clear();
+        if (_inFlight is not null)
+        {
+            await FinishInFlightAsync().ConfigureAwait(false);
         }
 
         // Stopping: whatever was learned (and is durable) becomes visible.
         Publish(force: false);
     }
 
+    private Task FinishInFlightAsync()
+    {
+        InFlightBatch batch = _inFlight!;
+        _inFlight = null;
+        return FinishAsync(batch);
+    }
+
+    /// <summary>Waits until a pipelined batch is durable, publishes the replica captured after it, answers its requests.</summary>
+    private async Task FinishAsync(InFlightBatch batch)
+    {
+        try
+        {
+            await batch.Durable.ConfigureAwait(false);
+        }
+        catch (WalWriteException e)
+        {
+            FailStorage(e, batch.Works);
+            return;
+        }
+
+        if (_storageFailure is not null)
+        {
+            FailStorage(null, batch.Works);
+            return;
+        }
+
+        _lastLsn = Math.Max(_lastLsn, batch.Lsn);
+        PublishCandidate(batch.Candidate);
+        Complete(batch.Works);
+    }
+
+    private static void Complete(List<LearnWork> batch)
+    {
+        foreach (LearnWork work in batch)
+        {
+            work.Complete();
+        }
+
+        batch.Clear();
+    }
+
+    private Replica Candidate()
+    {
+        if (_publishedSchema.Count != _learner.Schema.Count || _publishedSchema.SymbolCount != _learner.Schema.SymbolCount)
+        {
+            _publishedSchema = _learner.Schema.Clone();
+        }
+
+        return _learner.Snapshot(_publishedSchema, _time.GetUtcNow());
+    }
+
+    /// <summary>Publishes a replica captured earlier; the learns it covers leave the restore list.</summary>
+    private void PublishCandidate(Replica candidate)
+    {
+        _replica = candidate;
+        _lastPublishTicks = _time.GetTimestamp();
+        int covered = 0;
+        while (covered < _unpublished.Count && _unpublished[covered].Outcome.Sequence <= candidate.Sequence)
+        {
+            if (_unpublished[covered].Features is { } features)
+            {
+                RawExamplePool.Return(features);
+            }
+
+            covered++;
+        }
+
+        _unpublished.RemoveRange(0, covered);
+    }
+
     /// <summary>Waits for the batch's records; on a storage failure, refuses the batch and every later learn.</summary>
-    private async ValueTask<bool> MakeDurableAsync(long lsn)
+    private async ValueTask<bool> MakeDurableAsync(long lsn, List<LearnWork> batch)
     {
         try
         {
@@ -195,20 +299,31 @@ internal sealed class ModelHost : IAsyncDisposable
         }
         catch (WalWriteException e)
         {
-            // The writer's state is now ahead of the disk: it is abandoned. Readers keep the last published (durable)
-            // replica; nothing acknowledged is lost; a restart recovers from the log.
-            _storageFailure = e.Message;
-            _logger.LogError(e, "Model {Model}: the log could not be made durable; learns are refused until restart.", Name);
-            foreach (LearnWork work in _batch)
-            {
-                work.Outcome = StorageFailed();
-                work.Complete();
-            }
-
-            _batch.Clear();
-            _unpublished.Clear();
+            FailStorage(e, batch);
             return false;
         }
+    }
+
+    /// <summary>
+    /// The writer's state is now ahead of the disk: it is abandoned. Readers keep the last published (durable) replica;
+    /// nothing acknowledged is lost; a restart recovers from the log. The batch, and every later learn, gets 503.
+    /// </summary>
+    private void FailStorage(Exception? error, List<LearnWork> batch)
+    {
+        if (_storageFailure is null)
+        {
+            _storageFailure = error?.Message ?? "the log failed";
+            _logger.LogError(error, "Model {Model}: the log could not be made durable; learns are refused until restart.", Name);
+        }
+
+        foreach (LearnWork work in batch)
+        {
+            work.Outcome = StorageFailed();
+            work.Complete();
+        }
+
+        batch.Clear();
+        _unpublished.Clear();
     }
 
     private LearnOutcome StorageFailed() => LearnOutcome.Refused(
@@ -342,4 +457,7 @@ internal sealed class ModelHost : IAsyncDisposable
             _logger.LogError(e, "Model {Model}: snapshot at sequence {Sequence} failed.", Name, Sequence);
         }
     }
+
+    /// <summary>A batch whose records are being synced while the writer goes on: its requests, last LSN, and replica.</summary>
+    private sealed record InFlightBatch(List<LearnWork> Works, long Lsn, Replica Candidate, Task Durable);
 }
