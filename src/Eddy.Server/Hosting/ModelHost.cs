@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Threading.Channels;
 using Eddy.Base;
 using Eddy.Server.Persistence;
-using Eddy.Server.Json;
 using Eddy.Server.Problems;
 using Eddy.Storage;
 
@@ -28,7 +26,6 @@ internal sealed class ModelHost : IAsyncDisposable
     private readonly Channel<LearnWork> _queue = Channel.CreateUnbounded<LearnWork>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<LearnWork> _batchA = new(MaxBatch);
     private readonly List<LearnWork> _batchB = new(MaxBatch);
-    private readonly List<LearnWork> _unpublished = [];
     private readonly IdempotencyCache _idempotency;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -36,12 +33,10 @@ internal sealed class ModelHost : IAsyncDisposable
     private readonly ModelStore? _store;
     private readonly Snapshotter? _snapshotter;
     private Task _writer = Task.CompletedTask;
-    private FeatureSchema _publishedSchema;
-    private long _lastPublishTicks;
     private long _lastLsn;
     private string? _storageFailure;
     private InFlightBatch? _inFlight;
-    private volatile Replica _replica;
+    private readonly ReplicaPublisher _publisher;
 
     public ModelHost(ModelDefinition definition, ModelHostOptions options, TimeProvider time, ILogger logger, ModelStore? store, long creationLsn)
     {
@@ -55,9 +50,7 @@ internal sealed class ModelHost : IAsyncDisposable
         _snapshotter = store is null ? null : new Snapshotter(store, options.SnapshotEvery, options.SnapshotInterval, time);
         CreationLsn = creationLsn;
         _lastLsn = creationLsn;
-        _publishedSchema = _learner.Schema.Clone();
-        _replica = _learner.Snapshot(_publishedSchema, time.GetUtcNow());
-        _lastPublishTicks = time.GetTimestamp();
+        _publisher = new ReplicaPublisher(_learner, time);
     }
 
     public ModelDefinition Definition { get; }
@@ -65,7 +58,7 @@ internal sealed class ModelHost : IAsyncDisposable
     public string Name => Definition.Name;
 
     /// <summary>The published replica; read it once per request and use that object throughout.</summary>
-    public Replica Replica => _replica;
+    public Replica Replica => _publisher.Current;
 
     public PendingPredictions Pending { get; }
 
@@ -73,7 +66,7 @@ internal sealed class ModelHost : IAsyncDisposable
     /// Learns applied so far: the writer's sequence, ahead of the replica's under lazy publication. After a storage
     /// failure the writer's state is abandoned, and this is the last durable (published) sequence.
     /// </summary>
-    public long Sequence => Volatile.Read(ref _storageFailure) is null ? Interlocked.Read(ref _learner.SequenceField) : _replica.Sequence;
+    public long Sequence => Volatile.Read(ref _storageFailure) is null ? Interlocked.Read(ref _learner.SequenceField) : _publisher.Current.Sequence;
 
     /// <summary>Log position of this model's creation record.</summary>
     public long CreationLsn { get; }
@@ -84,7 +77,7 @@ internal sealed class ModelHost : IAsyncDisposable
     /// <summary>Starts the writer, after recovery has loaded and replayed this model's durable state.</summary>
     public void Start()
     {
-        Publish(force: true);
+        _publisher.PublishNow(force: true);
         _writer = Task.Run(WriteLoopAsync);
     }
 
@@ -181,7 +174,7 @@ internal sealed class ModelHost : IAsyncDisposable
                 // Group commit, pipelined: this batch syncs while the writer applies the next one. Its replica is
                 // captured now (the state after it) and published once it is durable, so readers only see durable state.
                 InFlightBatch previous = _inFlight!;
-                _inFlight = new InFlightBatch(batch, lastLsn, Candidate(), _store!.WaitForDurableAsync(lastLsn).AsTask());
+                _inFlight = new InFlightBatch(batch, lastLsn, _publisher.Capture(), _store!.WaitForDurableAsync(lastLsn).AsTask());
                 if (previous is not null)
                 {
                     await FinishAsync(previous).ConfigureAwait(false);
@@ -215,7 +208,7 @@ internal sealed class ModelHost : IAsyncDisposable
         }
 
         // Stopping: whatever was learned (and is durable) becomes visible.
-        Publish(force: false);
+        _publisher.PublishNow(force: false);
     }
 
     private Task FinishInFlightAsync()
@@ -245,7 +238,7 @@ internal sealed class ModelHost : IAsyncDisposable
         }
 
         _lastLsn = Math.Max(_lastLsn, batch.Lsn);
-        PublishCandidate(batch.Candidate);
+        _publisher.Publish(batch.Candidate);
         Complete(batch.Works);
     }
 
@@ -259,36 +252,6 @@ internal sealed class ModelHost : IAsyncDisposable
         batch.Clear();
     }
 
-    private Replica Candidate()
-    {
-        if (_publishedSchema.Count != _learner.Schema.Count || _publishedSchema.SymbolCount != _learner.Schema.SymbolCount)
-        {
-            _publishedSchema = _learner.Schema.Clone();
-        }
-
-        return _learner.Snapshot(_publishedSchema, _time.GetUtcNow());
-    }
-
-    /// <summary>Publishes a replica captured earlier; the learns it covers leave the restore list.</summary>
-    private void PublishCandidate(Replica candidate)
-    {
-        _replica = candidate;
-        _lastPublishTicks = _time.GetTimestamp();
-        int covered = 0;
-        while (covered < _unpublished.Count && _unpublished[covered].Outcome.Sequence <= candidate.Sequence)
-        {
-            if (_unpublished[covered].Features is { } features)
-            {
-                RawExamplePool.Return(features);
-            }
-
-            covered++;
-        }
-
-        _unpublished.RemoveRange(0, covered);
-    }
-
-    /// <summary>Waits for the batch's records; on a storage failure, refuses the batch and every later learn.</summary>
     private async ValueTask<bool> MakeDurableAsync(long lsn, List<LearnWork> batch)
     {
         try
@@ -323,7 +286,7 @@ internal sealed class ModelHost : IAsyncDisposable
         }
 
         batch.Clear();
-        _unpublished.Clear();
+        _publisher.Abandon();
     }
 
     private LearnOutcome StorageFailed() => LearnOutcome.Refused(
@@ -332,13 +295,13 @@ internal sealed class ModelHost : IAsyncDisposable
     private async ValueTask<bool> WaitForWorkAsync(ChannelReader<LearnWork> reader)
     {
         PublicationPolicy policy = Definition.Publication;
-        if (_unpublished.Count == 0 || policy.EveryMilliseconds == 0)
+        if (_publisher.Unpublished == 0 || policy.EveryMilliseconds == 0)
         {
             return await reader.WaitToReadAsync().ConfigureAwait(false);
         }
 
         // Time-based publication must also happen when no further learn arrives.
-        TimeSpan remaining = TimeSpan.FromMilliseconds(policy.EveryMilliseconds) - _time.GetElapsedTime(_lastPublishTicks);
+        TimeSpan remaining = TimeSpan.FromMilliseconds(policy.EveryMilliseconds) - _publisher.SinceLastPublish;
         if (remaining > TimeSpan.Zero)
         {
             using var timeout = new CancellationTokenSource(remaining, _time);
@@ -351,7 +314,7 @@ internal sealed class ModelHost : IAsyncDisposable
             }
         }
 
-        Publish(force: false);
+        _publisher.PublishNow(force: false);
         return await reader.WaitToReadAsync().ConfigureAwait(false);
     }
 
@@ -378,7 +341,7 @@ internal sealed class ModelHost : IAsyncDisposable
         {
             // A bug inside an estimator: put back the last published state and the learns applied since.
             _logger.LogError(e, "Model {Model} failed while learning; restoring its last published state.", Name);
-            Restore();
+            _publisher.Restore();
             work.Outcome = LearnOutcome.Refused(ProblemKind.ModelFailure, $"The model failed: {e.GetType().Name}. Its state is as before the request.");
             return;
         }
@@ -386,13 +349,13 @@ internal sealed class ModelHost : IAsyncDisposable
         if (work.Outcome.Problem == ProblemKind.RejectedUpdate)
         {
             // An overflow refused by a later pipeline step may follow an earlier step's update: put the state back.
-            Restore();
+            _publisher.Restore();
             return;
         }
 
         if (work.Outcome.Succeeded)
         {
-            _unpublished.Add(work);
+            _publisher.Track(work);
             if (key is not null)
             {
                 _idempotency.Add(key, work.Outcome);
@@ -400,49 +363,12 @@ internal sealed class ModelHost : IAsyncDisposable
         }
     }
 
-    private void Restore()
-    {
-        _learner.RestoreFrom(_replica);
-        foreach (LearnWork applied in _unpublished)
-        {
-            _learner.Replay(applied);
-        }
-    }
-
     private void PublishIfDue()
     {
-        if (Definition.Publication.ShouldPublish(_unpublished.Count, _time.GetElapsedTime(_lastPublishTicks)))
+        if (Definition.Publication.ShouldPublish(_publisher.Unpublished, _publisher.SinceLastPublish))
         {
-            Publish(force: false);
+            _publisher.PublishNow(force: false);
         }
-    }
-
-    private void Publish(bool force)
-    {
-        if (_unpublished.Count == 0 && !force)
-        {
-            return;
-        }
-
-        if (_publishedSchema.Count != _learner.Schema.Count || _publishedSchema.SymbolCount != _learner.Schema.SymbolCount)
-        {
-            // The schema is append-only, so it only needs copying when it grew.
-            _publishedSchema = _learner.Schema.Clone();
-        }
-
-        Replica replica = _learner.Snapshot(_publishedSchema, _time.GetUtcNow());
-        Debug.Assert(replica.Sequence >= _replica.Sequence, "Replicas move forward.");
-        _replica = replica;
-        _lastPublishTicks = _time.GetTimestamp();
-        foreach (LearnWork work in _unpublished)
-        {
-            if (work.Features is { } features)
-            {
-                RawExamplePool.Return(features);
-            }
-        }
-
-        _unpublished.Clear();
     }
 
     private void TakeSnapshot()
