@@ -18,6 +18,7 @@ internal static class ModelEndpoints
         models.MapGet("/", List).WithSummary("List the models.");
         models.MapPost("/", CreateAsync).WithSummary("Create a model from a spec: JSON pipeline or River's expression form (admin).");
         models.MapGet("/{name}", Get).WithSummary("A model: spec, kind, counters, sequence, metrics.");
+        models.MapPut("/{name}/publication", ReconfigureAsync).WithSummary("Change the publication policy: {\"every\": N}, {\"everyMs\": T} or {} (admin).");
         models.MapDelete("/{name}", DeleteAsync).WithSummary("Delete a model (admin).");
         models.MapGet("/{name}/metrics", GetMetrics).WithSummary("Live progressive metrics, global and over the rolling window.");
         models.MapPost("/{name}/predict", (HttpContext context, string name, ModelRegistry registry, ServerSettings settings) =>
@@ -102,6 +103,41 @@ internal static class ModelEndpoints
         }
 
         return TypedResults.Created($"/v1/models/{host.Name}", Describe(host));
+    }
+
+    private static async Task<IResult> ReconfigureAsync(HttpContext context, string name, ModelRegistry registry, ServerSettings settings)
+    {
+        if (AdminKey.Check(context, settings) is { } denied)
+        {
+            return denied;
+        }
+
+        PublicationPolicy publication;
+        try
+        {
+            ReadOnlySequence<byte> body = await RequestBody.ReadAsync(context.Request, settings.MaxBodyBytes, context.RequestAborted);
+            try
+            {
+                var reader = new Utf8JsonReader(body, ExampleParser.Options(settings.MaxJsonDepth));
+                JsonNode? node = JsonNode.Parse(ref reader);
+                publication = ModelFactory.ReadPublication(node is JsonObject { Count: 0 } ? null : node);
+            }
+            catch (JsonException e)
+            {
+                throw ExampleParser.Malformed(e);
+            }
+            finally
+            {
+                RequestBody.Release(context.Request, body);
+            }
+        }
+        catch (ClientErrorException e)
+        {
+            return Problem(e.Kind, e.Message, e.Field);
+        }
+
+        ModelHost? host = await registry.ReconfigureAsync(name, publication);
+        return host is null ? NotFound(name) : TypedResults.Ok(Describe(host));
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext context, string name, ModelRegistry registry, ServerSettings settings)

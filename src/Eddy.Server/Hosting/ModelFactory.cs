@@ -127,7 +127,8 @@ internal sealed partial class ModelFactory
         return names;
     }
 
-    private static PublicationPolicy ReadPublication(JsonNode? node)
+    /// <summary>Reads a publication policy object (<c>{"every": N}</c>, <c>{"everyMs": T}</c>, or null for after every learn).</summary>
+    public static PublicationPolicy ReadPublication(JsonNode? node)
     {
         switch (node)
         {

@@ -37,10 +37,11 @@ internal sealed class ModelHost : IAsyncDisposable
     private string? _storageFailure;
     private InFlightBatch? _inFlight;
     private readonly ReplicaPublisher _publisher;
+    private volatile ModelDefinition _definition;
 
     public ModelHost(ModelDefinition definition, ModelHostOptions options, TimeProvider time, ILogger logger, ModelStore? store, long creationLsn)
     {
-        Definition = definition;
+        _definition = definition;
         _time = time;
         _logger = logger;
         _store = store;
@@ -53,7 +54,8 @@ internal sealed class ModelHost : IAsyncDisposable
         _publisher = new ReplicaPublisher(_learner, time);
     }
 
-    public ModelDefinition Definition { get; }
+    /// <summary>What the model is; only its publication policy ever changes (on the writer, in stream order).</summary>
+    public ModelDefinition Definition { get => _definition; private set => _definition = value; }
 
     public string Name => Definition.Name;
 
@@ -124,6 +126,13 @@ internal sealed class ModelHost : IAsyncDisposable
         return LearnAsync(request).ContinueWith(t => t.Result.Sequence, TaskScheduler.Default);
     }
 
+    /// <summary>Switches the publication policy (already logged by the caller), in order with the queued learns.</summary>
+    public Task ReconfigureAsync(PublicationPolicy publication) =>
+        LearnAsync(new LearnWork(null, Label.None, null, null) { NewPublication = publication });
+
+    /// <summary>Recovery: applies a logged policy change (before <see cref="Start"/>).</summary>
+    public void Reconfigure(PublicationPolicy publication) => Definition = Definition with { Publication = publication };
+
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
@@ -151,7 +160,12 @@ internal sealed class ModelHost : IAsyncDisposable
             bool snapshotRequested = false;
             while (batch.Count < MaxBatch && reader.TryRead(out LearnWork? work))
             {
-                if (work.SnapshotRequest)
+                if (work.NewPublication is { } publication)
+                {
+                    Definition = Definition with { Publication = publication };
+                    work.Outcome = new LearnOutcome(LearnStatus.Learned, Sequence, double.NaN);
+                }
+                else if (work.SnapshotRequest)
                 {
                     snapshotRequested = true;
                     work.Outcome = new LearnOutcome(LearnStatus.Learned, Sequence, double.NaN);

@@ -84,6 +84,28 @@ internal sealed class ModelRegistry : IAsyncDisposable
         }
     }
 
+    /// <summary>Changes a model's publication policy: logged and durable first, then applied in stream order.</summary>
+    public async Task<ModelHost?> ReconfigureAsync(string name, PublicationPolicy publication)
+    {
+        await _lifecycle.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (!_models.TryGetValue(name, out ModelHost? host))
+            {
+                return null;
+            }
+
+            long lsn = Store.AppendReconfigured(name, publication);
+            await Store.WaitForDurableAsync(lsn).ConfigureAwait(false);
+            await host.ReconfigureAsync(publication).ConfigureAwait(false);
+            return host;
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
     /// <summary>Recovery: adds a model without logging or starting it.</summary>
     public ModelHost Attach(ModelDefinition definition, long creationLsn)
     {

@@ -9,4 +9,7 @@ internal enum LogRecordKind : byte
 
     /// <summary>A model replaced by an uploaded snapshot; the payload is the snapshot file.</summary>
     ModelLoaded = 4,
+
+    /// <summary>A model's publication policy changed.</summary>
+    ModelReconfigured = 5,
 }

@@ -40,6 +40,24 @@ internal static class LogRecords
         return new CreatedModel(reader.ReadString(), reader.ReadString(), new PublicationPolicy(reader.ReadInt32(), reader.ReadInt32()), reader.ReadInt32());
     }
 
+    public static byte[] ModelReconfigured(string name, PublicationPolicy publication)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64);
+        var writer = new StateWriter(buffer);
+        writer.WriteByte(Version);
+        writer.WriteString(name);
+        writer.WriteInt32(publication.EveryLearns);
+        writer.WriteInt32(publication.EveryMilliseconds);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static (string Name, PublicationPolicy Publication) ReadModelReconfigured(ReadOnlyMemory<byte> payload)
+    {
+        var reader = new StateReader(payload);
+        RequireVersion(reader);
+        return (reader.ReadString(), new PublicationPolicy(reader.ReadInt32(), reader.ReadInt32()));
+    }
+
     public static byte[] ModelDeleted(string name)
     {
         var buffer = new ArrayBufferWriter<byte>(64);

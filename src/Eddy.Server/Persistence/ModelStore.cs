@@ -36,6 +36,9 @@ internal sealed class ModelStore : IAsyncDisposable
 
     public long AppendLoaded(byte[] snapshot) => _log.Append((byte)LogRecordKind.ModelLoaded, snapshot);
 
+    public long AppendReconfigured(string name, PublicationPolicy publication) =>
+        _log.Append((byte)LogRecordKind.ModelReconfigured, LogRecords.ModelReconfigured(name, publication));
+
     public long AppendDeleted(string name) => _log.Append((byte)LogRecordKind.ModelDeleted, LogRecords.ModelDeleted(name));
 
     /// <summary>Appends a learned example (buffered); durable once <see cref="WaitForDurableAsync"/> returns for its LSN.</summary>

@@ -55,6 +55,17 @@ internal static class Recovery
                     break;
                 }
 
+                case LogRecordKind.ModelReconfigured:
+                {
+                    (string name, PublicationPolicy publication) = LogRecords.ReadModelReconfigured(record.Payload);
+                    if (!IsCovered(covered, name, record.Lsn) && registry.TryGet(name, out ModelHost? host))
+                    {
+                        host.Reconfigure(publication);
+                    }
+
+                    break;
+                }
+
                 case LogRecordKind.ModelDeleted:
                 {
                     string name = LogRecords.ReadModelDeleted(record.Payload);

@@ -47,6 +47,36 @@ public sealed class DurabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task Reconfigure_PublicationPolicy_AppliedInOrderAndSurvivesRestart()
+    {
+        await using (EddyApplication eddy = await StartAsync())
+        {
+            using (HttpResponseMessage response = await eddy.Client.PutAsync("/v1/models/default/publication", Examples.Json("""{"every": 5}""")))
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+
+            for (int i = 0; i < 3; i++)
+            {
+                await PendingPredictionTests.PostAsync(eddy, "/v1/models/default/learn", """{"x": {"a": 1}, "y": 1}""", HttpStatusCode.OK);
+            }
+
+            JsonElement lagging = await eddy.GetJsonAsync("/v1/models/default");
+            Assert.Equal("every 5 learns", lagging.GetProperty("publication").GetString());
+            Assert.Equal(3, lagging.GetProperty("sequence").GetInt64());
+            Assert.Equal(0, lagging.GetProperty("publishedSequence").GetInt64());
+
+            using HttpResponseMessage bad = await eddy.Client.PutAsync("/v1/models/default/publication", Examples.Json("""{"every": 0}"""));
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        }
+
+        await using EddyApplication restarted = await StartAsync();
+        JsonElement model = await restarted.GetJsonAsync("/v1/models/default");
+        Assert.Equal("every 5 learns", model.GetProperty("publication").GetString());
+        Assert.Equal(3, model.GetProperty("sequence").GetInt64());
+    }
+
+    [Fact]
     public async Task Snapshots_EveryHundredLearns_RecoveryFromSnapshotAndLogIsExact()
     {
         Dataset phishing = RiverDatasets.Phishing();
