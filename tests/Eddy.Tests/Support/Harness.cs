@@ -176,4 +176,23 @@ internal static class Harness
             ((Regressor)model).LearnOne(x, y);
         }
     }
+
+    /// <summary><c>StandardScaler | model</c> on Phishing: every example scored, Accuracy and F1 as River's to 1e-12.</summary>
+    public static void AssertScaledPhishingParity(Classifier model, string referenceName)
+    {
+        (double accuracy, double f1, int scored) = EvaluateScaled(model, RiverDatasets.Phishing());
+        Assert.Equal(1250, scored);
+        Reference.AssertClose(Reference.Current("Phishing", referenceName, "Accuracy"), accuracy, 1e-12, "Accuracy");
+        Reference.AssertClose(Reference.Current("Phishing", referenceName, "F1"), f1, 1e-12, "F1");
+    }
+
+    /// <summary>Learning changes the state; <c>CloneFresh</c> gives back the untrained state and the same parameters.</summary>
+    public static void AssertCloneFreshForgetsLearning(Estimator model, Dataset dataset)
+    {
+        byte[] fresh = model.SerializeState();
+        Train(model, dataset, 30);
+        Assert.NotEqual(fresh, model.SerializeState());
+        Assert.Equal(fresh, model.CloneFresh().SerializeState());
+        Assert.Equal(model.ToString(), model.CloneFresh().ToString());
+    }
 }
