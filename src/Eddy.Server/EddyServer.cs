@@ -2,10 +2,13 @@ using Eddy.Server.Endpoints;
 using Eddy.Server.Hosting;
 using Eddy.Server.Persistence;
 using Eddy.Server.Http;
+using Eddy.Server.Observability;
 using Eddy.Server.Problems;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Scalar.AspNetCore;
 
 namespace Eddy.Server;
@@ -55,11 +58,24 @@ public static class EddyServer
         builder.Services.TryAddSingleton(Eddy.Specs.EstimatorCatalog.Default);
         builder.Services.AddSingleton<ModelFactory>();
         builder.Services.AddHostedService<ModelShutdown>();
+        builder.Services.AddSingleton<ServerMetrics>();
+        if (options.Telemetry)
+        {
+            builder.Services.AddOpenTelemetry()
+                .ConfigureResource(resource => resource.AddService("eddy"))
+                .WithMetrics(metrics => metrics
+                    .AddMeter(ServerMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+                    .AddPrometheusExporter());
+        }
+
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
 
         WebApplication app = builder.Build();
         Restore(app.Services, options);
+
+        // Created now so the per-model instruments exist before the first scrape.
+        app.Services.GetRequiredService<ServerMetrics>();
         app.UseExceptionHandler(errors => errors.Run(WriteUnhandledAsync));
         app.UseStatusCodePages();
         app.MapOpenApi();
@@ -72,6 +88,11 @@ public static class EddyServer
         app.MapSnapshots();
         app.MapBackups();
         app.MapExport();
+        if (options.Telemetry)
+        {
+            app.MapPrometheusScrapingEndpoint("/metrics");
+        }
+
         if (options.BenchmarkRoutes)
         {
             app.MapBenchmarks();

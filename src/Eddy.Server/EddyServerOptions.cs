@@ -51,6 +51,12 @@ public sealed class EddyServerOptions
     /// <summary>Window of the rolling copy of every model metric.</summary>
     public int RollingWindow { get; set; } = 1000;
 
+    /// <summary>
+    /// Exports metrics at <c>/metrics</c> (Prometheus text format): per-model learns, predictions, replica sequence, lag
+    /// and age, progressive metrics, pending predictions, the log's counters, and ASP.NET Core's request durations.
+    /// </summary>
+    public bool Telemetry { get; set; } = true;
+
     /// <summary>Maps the load-benchmark routes (<c>/_bench/*</c>); off in production.</summary>
     public bool BenchmarkRoutes { get; set; }
 

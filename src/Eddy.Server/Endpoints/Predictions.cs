@@ -84,6 +84,8 @@ internal static class Predictions
             throw new ClientErrorException(ProblemKind.InvalidRequest, "The features \"x\" are missing.", path + "x");
         }
 
+        host.CountPrediction();
+
         try
         {
             switch (replica.Model)

@@ -34,6 +34,7 @@ internal sealed class ModelHost : IAsyncDisposable
     private readonly Snapshotter? _snapshotter;
     private Task _writer = Task.CompletedTask;
     private long _lastLsn;
+    private long _predictions;
     private string? _storageFailure;
     private InFlightBatch? _inFlight;
     private readonly ReplicaPublisher _publisher;
@@ -64,6 +65,9 @@ internal sealed class ModelHost : IAsyncDisposable
 
     public PendingPredictions Pending { get; }
 
+    /// <summary>Predictions served from this model's replicas, for <c>/metrics</c>.</summary>
+    public long Predictions => Interlocked.Read(ref _predictions);
+
     /// <summary>
     /// Learns applied so far: the writer's sequence, ahead of the replica's under lazy publication. After a storage
     /// failure the writer's state is abandoned, and this is the last durable (published) sequence.
@@ -75,6 +79,8 @@ internal sealed class ModelHost : IAsyncDisposable
 
     /// <summary>Log position after which this model needs the log (0: from its creation record on).</summary>
     public long SnapshotLsn => _snapshotter?.RetainedLsn ?? 0;
+
+    public void CountPrediction() => Interlocked.Increment(ref _predictions);
 
     /// <summary>Starts the writer, after recovery has loaded and replayed this model's durable state.</summary>
     public void Start()

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Net;
+using Eddy.Datasets;
+using Eddy.Server.Tests.Support;
+
+namespace Eddy.Server.Tests.Endpoints;
+
+/// <summary>What an operator scrapes at <c>/metrics</c>: per-model learning and serving, the log, request durations.</summary>
+public sealed class TelemetryTests
+{
+    [Fact]
+    public async Task Metrics_AfterLearnsAndPredictions_CountsThemPerModel()
+    {
+        await using EddyApplication eddy = await EddyApplication.StartAsync();
+        Dataset phishing = RiverDatasets.Phishing();
+        for (int row = 0; row < 3; row++)
+        {
+            using HttpResponseMessage learned = await eddy.Client.PostAsync("/v1/models/default/learn", Examples.Learn(phishing, row));
+            Assert.Equal(HttpStatusCode.OK, learned.StatusCode);
+        }
+
+        for (int row = 0; row < 2; row++)
+        {
+            using HttpResponseMessage predicted = await eddy.Client.PostAsync("/v1/models/default/predict", Examples.Predict(phishing, row));
+            Assert.Equal(HttpStatusCode.OK, predicted.StatusCode);
+        }
+
+        string text = await ScrapeAsync(eddy);
+
+        Assert.Equal(3, Sample(text, "eddy_model_learns_total", "model=\"default\""));
+        Assert.Equal(2, Sample(text, "eddy_model_predictions_total", "model=\"default\""));
+        Assert.Equal(3, Sample(text, "eddy_replica_sequence", "model=\"default\""));
+        Assert.Equal(0, Sample(text, "eddy_replica_lag", "model=\"default\""));
+        Assert.True(Sample(text, "eddy_wal_records_total") >= 4, "the creation record and three learns are logged");
+        double accuracy = Sample(text, "eddy_model_metric", "metric=\"Accuracy\"", "window=\"global\"");
+        Assert.InRange(accuracy, 0, 1);
+        Assert.Contains("http_server_request_duration_seconds_bucket", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_TelemetryOff_NotMapped()
+    {
+        await using EddyApplication eddy = await EddyApplication.StartAsync(new Dictionary<string, string?> { ["Eddy:Telemetry"] = "false" });
+
+        using HttpResponseMessage response = await eddy.Client.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private static async Task<string> ScrapeAsync(EddyApplication eddy)
+    {
+        using HttpResponseMessage response = await eddy.Client.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>The value of the first sample of <paramref name="name"/> whose labels contain every given one.</summary>
+    private static double Sample(string text, string name, params string[] labels)
+    {
+        foreach (string line in text.Split('\n'))
+        {
+            if (!line.StartsWith(name + "{", StringComparison.Ordinal) && !line.StartsWith(name + " ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            bool matches = true;
+            foreach (string label in labels)
+            {
+                matches &= line.Contains(label, StringComparison.Ordinal);
+            }
+
+            if (matches)
+            {
+                string[] parts = line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ');
+                return double.Parse(parts[0], CultureInfo.InvariantCulture);
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"No sample of {name} with {string.Join(", ", labels)} in:\n{text}");
+    }
+}
