@@ -88,6 +88,7 @@ public static class EddyServer
         app.MapSnapshots();
         app.MapBackups();
         app.MapExport();
+        app.MapEvents();
         if (options.Telemetry)
         {
             app.MapPrometheusScrapingEndpoint("/metrics");

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Eddy.Base;
+using Eddy.Server.Monitoring;
 using Eddy.Server.Persistence;
 using Eddy.Server.Problems;
 using Eddy.Storage;
@@ -52,7 +53,14 @@ internal sealed class ModelHost : IAsyncDisposable
         _snapshotter = store is null ? null : new Snapshotter(store, options.SnapshotEvery, options.SnapshotInterval, time);
         CreationLsn = creationLsn;
         _lastLsn = creationLsn;
-        _publisher = new ReplicaPublisher(_learner, time);
+        var metricNames = new string[definition.MetricPrototypes.Count];
+        for (int i = 0; i < metricNames.Length; i++)
+        {
+            metricNames[i] = definition.MetricPrototypes[i].Name;
+        }
+
+        Monitor = new ModelMonitor(metricNames);
+        _publisher = new ReplicaPublisher(_learner, time, Monitor);
     }
 
     /// <summary>What the model is; only its publication policy ever changes (on the writer, in stream order).</summary>
@@ -64,6 +72,9 @@ internal sealed class ModelHost : IAsyncDisposable
     public Replica Replica => _publisher.Current;
 
     public PendingPredictions Pending { get; }
+
+    /// <summary>The model's learning curve and event stream.</summary>
+    public ModelMonitor Monitor { get; }
 
     /// <summary>Predictions served from this model's replicas, for <c>/metrics</c>.</summary>
     public long Predictions => Interlocked.Read(ref _predictions);
@@ -143,6 +154,7 @@ internal sealed class ModelHost : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
+        Monitor.Events.Complete();
     }
 
     private async Task WriteLoopAsync()
@@ -170,6 +182,7 @@ internal sealed class ModelHost : IAsyncDisposable
                 {
                     Definition = Definition with { Publication = publication };
                     work.Outcome = new LearnOutcome(LearnStatus.Learned, Sequence, double.NaN);
+                    Monitor.Record("publication", Sequence, _time.GetUtcNow(), writer => writer.WriteString("policy"u8, publication.ToString()));
                 }
                 else if (work.SnapshotRequest)
                 {
@@ -295,8 +308,10 @@ internal sealed class ModelHost : IAsyncDisposable
     {
         if (_storageFailure is null)
         {
-            _storageFailure = error?.Message ?? "the log failed";
+            string failure = error?.Message ?? "the log failed";
+            _storageFailure = failure;
             _logger.LogError(error, "Model {Model}: the log could not be made durable; learns are refused until restart.", Name);
+            Monitor.Record("storage-failure", _publisher.Current.Sequence, _time.GetUtcNow(), writer => writer.WriteString("message"u8, failure));
         }
 
         foreach (LearnWork work in batch)
@@ -396,6 +411,8 @@ internal sealed class ModelHost : IAsyncDisposable
         try
         {
             _snapshotter!.Take(Definition, _learner, Sequence, _lastLsn);
+            long lsn = _lastLsn;
+            Monitor.Record("snapshot", Sequence, _time.GetUtcNow(), writer => writer.WriteNumber("lsn"u8, lsn));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Eddy.Base;
 using Eddy.Server.Json;
+using Eddy.Server.Monitoring;
 
 namespace Eddy.Server.Hosting;
 
@@ -13,15 +14,17 @@ internal sealed class ReplicaPublisher
 {
     private readonly Learner _learner;
     private readonly TimeProvider _time;
+    private readonly ModelMonitor _monitor;
     private readonly List<LearnWork> _unpublished = [];
     private FeatureSchema _publishedSchema;
     private long _lastPublishTicks;
     private volatile Replica _current;
 
-    public ReplicaPublisher(Learner learner, TimeProvider time)
+    public ReplicaPublisher(Learner learner, TimeProvider time, ModelMonitor monitor)
     {
         _learner = learner;
         _time = time;
+        _monitor = monitor;
         _publishedSchema = learner.Schema.Clone();
         _current = learner.Snapshot(_publishedSchema, time.GetUtcNow());
         _lastPublishTicks = time.GetTimestamp();
@@ -68,6 +71,7 @@ internal sealed class ReplicaPublisher
         }
 
         _unpublished.RemoveRange(0, covered);
+        _monitor.Published(replica);
     }
 
     /// <summary>Publishes the writer's current state if anything is unpublished (or when forced).</summary>

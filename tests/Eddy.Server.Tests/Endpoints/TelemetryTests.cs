@@ -11,28 +11,38 @@ public sealed class TelemetryTests
     [Fact]
     public async Task Metrics_AfterLearnsAndPredictions_CountsThemPerModel()
     {
+        // Tests run servers side by side in one process, and a meter listener sees every meter of the same name:
+        // a model name of this test's own keeps its samples apart.
+        string model = "telemetry-" + Guid.NewGuid().ToString("N")[..8];
+        string tag = $"model=\"{model}\"";
         await using EddyApplication eddy = await EddyApplication.StartAsync();
+        using (HttpResponseMessage created = await eddy.Client.PostAsync("/v1/models", Examples.Json(
+            $$"""{"name": "{{model}}", "model": "StandardScaler | LogisticRegression", "metrics": ["Accuracy", "ROCAUC"]}""")))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
         Dataset phishing = RiverDatasets.Phishing();
         for (int row = 0; row < 3; row++)
         {
-            using HttpResponseMessage learned = await eddy.Client.PostAsync("/v1/models/default/learn", Examples.Learn(phishing, row));
+            using HttpResponseMessage learned = await eddy.Client.PostAsync($"/v1/models/{model}/learn", Examples.Learn(phishing, row));
             Assert.Equal(HttpStatusCode.OK, learned.StatusCode);
         }
 
         for (int row = 0; row < 2; row++)
         {
-            using HttpResponseMessage predicted = await eddy.Client.PostAsync("/v1/models/default/predict", Examples.Predict(phishing, row));
+            using HttpResponseMessage predicted = await eddy.Client.PostAsync($"/v1/models/{model}/predict", Examples.Predict(phishing, row));
             Assert.Equal(HttpStatusCode.OK, predicted.StatusCode);
         }
 
         string text = await ScrapeAsync(eddy);
 
-        Assert.Equal(3, Sample(text, "eddy_model_learns_total", "model=\"default\""));
-        Assert.Equal(2, Sample(text, "eddy_model_predictions_total", "model=\"default\""));
-        Assert.Equal(3, Sample(text, "eddy_replica_sequence", "model=\"default\""));
-        Assert.Equal(0, Sample(text, "eddy_replica_lag", "model=\"default\""));
+        Assert.Equal(3, Sample(text, "eddy_model_learns_total", tag));
+        Assert.Equal(2, Sample(text, "eddy_model_predictions_total", tag));
+        Assert.Equal(3, Sample(text, "eddy_replica_sequence", tag));
+        Assert.Equal(0, Sample(text, "eddy_replica_lag", tag));
         Assert.True(Sample(text, "eddy_wal_records_total") >= 4, "the creation record and three learns are logged");
-        double accuracy = Sample(text, "eddy_model_metric", "metric=\"Accuracy\"", "window=\"global\"");
+        double accuracy = Sample(text, "eddy_model_metric", tag, "metric=\"Accuracy\"", "window=\"global\"");
         Assert.InRange(accuracy, 0, 1);
         Assert.Contains("http_server_request_duration_seconds_bucket", text, StringComparison.Ordinal);
     }

@@ -1,0 +1,117 @@
+using System.Buffers;
+using System.Text.Json;
+using Eddy.Server.Hosting;
+
+namespace Eddy.Server.Monitoring;
+
+/// <summary>
+/// Watches one model as it learns: its learning curve (<see cref="History"/>) and its event stream
+/// (<see cref="Events"/>). Fed by the model's writer after each publication, so it only ever sees durable state.
+/// </summary>
+internal sealed class ModelMonitor
+{
+    // Between kept curve points, subscribers still get a progress event this often while the model learns.
+    private static readonly TimeSpan s_progressInterval = TimeSpan.FromSeconds(1);
+
+    private long _lastEventSequence = -1;
+    private DateTimeOffset _lastEventTime;
+
+    public ModelMonitor(IReadOnlyList<string> metricNames)
+    {
+        MetricNames = metricNames;
+    }
+
+    /// <summary>The model's metrics, in the order of a curve point's values (each global, then each rolling).</summary>
+    public IReadOnlyList<string> MetricNames { get; }
+
+    public MetricHistory History { get; } = new();
+
+    public ModelEvents Events { get; } = new();
+
+    /// <summary>The writer published <paramref name="replica"/>.</summary>
+    public void Published(Replica replica)
+    {
+        if (replica.Sequence == 0)
+        {
+            return;
+        }
+
+        var point = new CurvePoint(replica.Sequence, replica.PublishedAt, replica.MetricValues);
+        bool kept = History.Offer(point);
+        if (!Events.HasSubscribers || replica.Sequence == _lastEventSequence)
+        {
+            return;
+        }
+
+        if (kept || replica.PublishedAt - _lastEventTime >= s_progressInterval)
+        {
+            Events.Publish(Progress(point), keep: false);
+            _lastEventSequence = replica.Sequence;
+            _lastEventTime = replica.PublishedAt;
+        }
+    }
+
+    /// <summary>A <c>learn</c> event: the sequence and every metric's global and rolling value at that point.</summary>
+    public ModelEvent Progress(CurvePoint point) =>
+        new("learn", point.Sequence, point.Time, Serialize(writer => WritePoint(writer, point)));
+
+    /// <summary>Records a model event (snapshot, publication change, storage failure…), kept for late joiners.</summary>
+    public void Record(string type, long sequence, DateTimeOffset time, Action<Utf8JsonWriter> writeFields)
+    {
+        byte[] data = Serialize(writer =>
+        {
+            writer.WriteNumber("sequence"u8, sequence);
+            writer.WriteString("time"u8, time);
+            writeFields(writer);
+        });
+        Events.Publish(new ModelEvent(type, sequence, time, data), keep: true);
+    }
+
+    /// <summary>Writes <c>"metrics": {"Accuracy": {"global": …, "rolling": …}}</c>; a metric with nothing scored is null.</summary>
+    public void WriteMetrics(Utf8JsonWriter writer, IReadOnlyList<double> values)
+    {
+        writer.WriteStartObject("metrics"u8);
+        int count = MetricNames.Count;
+        for (int i = 0; i < count; i++)
+        {
+            writer.WriteStartObject(MetricNames[i]);
+            WriteNumber(writer, "global"u8, values[i]);
+            WriteNumber(writer, "rolling"u8, values[count + i]);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private void WritePoint(Utf8JsonWriter writer, CurvePoint point)
+    {
+        writer.WriteNumber("sequence"u8, point.Sequence);
+        writer.WriteString("time"u8, point.Time);
+        WriteMetrics(writer, point.MetricValues);
+    }
+
+    private static void WriteNumber(Utf8JsonWriter writer, ReadOnlySpan<byte> name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            writer.WriteNumber(name, value);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static byte[] Serialize(Action<Utf8JsonWriter> writeFields)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writeFields(writer);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}
