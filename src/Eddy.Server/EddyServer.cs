@@ -89,6 +89,7 @@ public static class EddyServer
         app.MapBackups();
         app.MapExport();
         app.MapEvents();
+        app.MapDashboard();
         if (options.Telemetry)
         {
             app.MapPrometheusScrapingEndpoint("/metrics");

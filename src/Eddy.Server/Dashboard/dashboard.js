@@ -1,0 +1,194 @@
+// Eddy's dashboard: the models, their live learning curves with model events marked, metrics and events.
+// Data: GET /v1/models, /v1/models/{name}, /v1/models/{name}/history, and the SSE stream /v1/models/{name}/events.
+"use strict";
+
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const state = { model: null, source: null, sequences: [], metrics: {}, charts: {}, events: [] };
+
+  // For tests and the curious: what the page is showing.
+  window.eddyDashboard = {
+    model: () => state.model,
+    points: () => state.sequences.length,
+    lastSequence: () => (state.sequences.length ? state.sequences[state.sequences.length - 1] : 0),
+    events: () => state.events.length,
+  };
+
+  const format = (value) => (value === null || value === undefined ? "–" : Number(value).toPrecision(6));
+
+  async function getJson(path) {
+    const response = await fetch(path, { headers: { Accept: "application/json" } });
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    return response.json();
+  }
+
+  async function loadModels() {
+    const models = await getJson("/v1/models");
+    const list = $("models");
+    list.replaceChildren();
+    for (const model of models) {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = `#${encodeURIComponent(model.name)}`;
+      link.textContent = model.name;
+      link.dataset.model = model.name;
+      item.append(link);
+      list.append(item);
+    }
+    $("empty").hidden = models.length > 0;
+    const wanted = decodeURIComponent(location.hash.slice(1));
+    const chosen = models.find((m) => m.name === wanted) ?? models[0];
+    if (chosen) await select(chosen.name);
+  }
+
+  async function select(name) {
+    if (state.source) state.source.close();
+    Object.values(state.charts).forEach((chart) => chart.destroy());
+    Object.assign(state, { model: name, sequences: [], metrics: {}, charts: {}, events: [] });
+    for (const link of document.querySelectorAll("#models a")) link.classList.toggle("selected", link.dataset.model === name);
+    $("model").hidden = false;
+    $("model-name").textContent = name;
+    $("events").tBodies[0].replaceChildren();
+
+    const [description, history] = await Promise.all([
+      getJson(`/v1/models/${encodeURIComponent(name)}`),
+      getJson(`/v1/models/${encodeURIComponent(name)}/history`),
+    ]);
+    showDescription(description);
+    for (const point of history.points) addPoint(point);
+    for (const event of history.events) addEvent(event.type, event.data);
+    drawCharts();
+    listen(name);
+  }
+
+  function showDescription(description) {
+    $("model-spec").textContent = description.model;
+    $("fact-kind").textContent = description.kind;
+    $("fact-sequence").textContent = description.sequence.toLocaleString();
+    $("fact-features").textContent = description.features.toLocaleString();
+    $("fact-pending").textContent = description.pendingPredictions.toLocaleString();
+    $("fact-publication").textContent = description.publication;
+  }
+
+  function addPoint(point) {
+    const last = state.sequences.length ? state.sequences[state.sequences.length - 1] : -1;
+    if (point.sequence <= last) return false;
+    const index = state.sequences.length;
+    state.sequences.push(point.sequence);
+    for (const [metric, values] of Object.entries(point.metrics)) {
+      // A metric first seen now gets empty slots for the points before it.
+      const series = (state.metrics[metric] ??= { global: new Array(index).fill(null), rolling: new Array(index).fill(null) });
+      series.global.push(values.global);
+      series.rolling.push(values.rolling);
+    }
+    showMetrics(point);
+    $("fact-sequence").textContent = point.sequence.toLocaleString();
+    return true;
+  }
+
+  function showMetrics(point) {
+    const body = $("metrics").tBodies[0];
+    body.replaceChildren();
+    for (const [metric, values] of Object.entries(point.metrics)) {
+      const row = body.insertRow();
+      row.insertCell().textContent = metric;
+      row.insertCell().textContent = format(values.global);
+      row.insertCell().textContent = format(values.rolling);
+    }
+  }
+
+  function addEvent(type, data) {
+    state.events.push({ type, sequence: data.sequence ?? 0 });
+    const row = $("events").tBodies[0].insertRow(0);
+    row.insertCell().textContent = data.time ? new Date(data.time).toLocaleTimeString() : "";
+    row.insertCell().textContent = type;
+    row.insertCell().textContent = (data.sequence ?? 0).toLocaleString();
+    const details = { ...data };
+    delete details.sequence;
+    delete details.time;
+    row.insertCell().textContent = Object.keys(details).length ? JSON.stringify(details) : "";
+  }
+
+  // Vertical lines at the learns where model events happened.
+  function eventMarkers() {
+    return {
+      hooks: {
+        draw: (chart) => {
+          const { ctx, bbox } = chart;
+          ctx.save();
+          ctx.strokeStyle = "#d1242f";
+          ctx.setLineDash([4, 4]);
+          for (const event of state.events) {
+            const x = Math.round(chart.valToPos(event.sequence, "x", true));
+            if (x < bbox.left || x > bbox.left + bbox.width) continue;
+            ctx.beginPath();
+            ctx.moveTo(x, bbox.top);
+            ctx.lineTo(x, bbox.top + bbox.height);
+            ctx.stroke();
+          }
+          ctx.restore();
+        },
+      },
+    };
+  }
+
+  function drawCharts() {
+    const container = $("charts");
+    for (const [metric, series] of Object.entries(state.metrics)) {
+      const data = [state.sequences, series.global, series.rolling];
+      const chart = state.charts[metric];
+      if (chart) {
+        chart.setData(data);
+        continue;
+      }
+      const holder = document.createElement("div");
+      holder.className = "chart";
+      holder.dataset.metric = metric;
+      container.append(holder);
+      state.charts[metric] = new uPlot(
+        {
+          title: metric,
+          width: Math.max(380, Math.min(640, container.clientWidth - 20)),
+          height: 240,
+          scales: { x: { time: false } },
+          axes: [{ label: "examples learned" }, {}],
+          series: [
+            { label: "learned" },
+            { label: "global", stroke: "#1f6feb", width: 2, spanGaps: true },
+            { label: "rolling", stroke: "#bf8700", width: 1.5, spanGaps: true },
+          ],
+          plugins: [eventMarkers()],
+        },
+        data,
+        holder,
+      );
+    }
+  }
+
+  function listen(name) {
+    const source = new EventSource(`/v1/models/${encodeURIComponent(name)}/events`);
+    state.source = source;
+    const status = $("status");
+    source.onopen = () => { status.textContent = "live"; status.className = "status live"; };
+    source.onerror = () => { status.textContent = "reconnecting…"; status.className = "status down"; };
+    source.addEventListener("learn", (message) => {
+      if (addPoint(JSON.parse(message.data))) drawCharts();
+    });
+    for (const type of ["snapshot", "publication", "storage-failure", "drift", "policy", "promotion"]) {
+      source.addEventListener(type, (message) => {
+        addEvent(type, JSON.parse(message.data));
+        Object.values(state.charts).forEach((chart) => chart.redraw(false));
+      });
+    }
+  }
+
+  window.addEventListener("hashchange", () => {
+    const name = decodeURIComponent(location.hash.slice(1));
+    if (name && name !== state.model) select(name);
+  });
+
+  loadModels().catch((error) => {
+    $("status").textContent = `error: ${error.message}`;
+    $("status").className = "status down";
+  });
+})();
