@@ -1,12 +1,14 @@
 using System.IO.Compression;
 using Eddy.Base;
+using Eddy.Datasets.Synth;
 
 namespace Eddy.Datasets;
 
 /// <summary>
 /// River's bundled datasets (<c>river.datasets</c>), parsed with River's typing rules: each reader names River's
 /// converters, date formats and target. Integer columns are features like the others (numbers); integer targets
-/// are <see cref="LabelKind.Integer"/> labels. The change-point datasets are in <see cref="DriftDatasets"/>.
+/// are <see cref="LabelKind.Integer"/> labels. The change-point datasets are in <see cref="DriftDatasets"/>; River's
+/// synthetic generators are named too (<c>synth.agrawal</c>, <c>sea</c>…), as <see cref="SyntheticDatasets"/> cuts them.
 /// </summary>
 public static class RiverDatasets
 {
@@ -27,6 +29,16 @@ public static class RiverDatasets
         ("drift.occupancy", ["occupancy"], DriftDatasets.Occupancy),
         ("drift.run_log", ["run_log"], DriftDatasets.RunLog),
         ("drift.uk_coal_employ", ["uk_coal_employ", "uk_coal_employment"], DriftDatasets.UKCoalEmploy),
+        ("synth.agrawal", ["agrawal"], SyntheticDatasets.Agrawal),
+        ("synth.sea", ["sea"], SyntheticDatasets.SEA),
+        ("synth.hyperplane", ["hyperplane"], SyntheticDatasets.Hyperplane),
+        ("synth.random_rbf", ["random_rbf"], SyntheticDatasets.RandomRBF),
+        ("synth.random_rbf_drift", ["random_rbf_drift"], SyntheticDatasets.RandomRBFDrift),
+        ("synth.led", ["led"], SyntheticDatasets.LED),
+        ("synth.led_drift", ["led_drift"], SyntheticDatasets.LEDDrift),
+        ("synth.sine", ["sine"], SyntheticDatasets.Sine),
+        ("synth.stagger", ["stagger"], SyntheticDatasets.STAGGER),
+        ("synth.concept_drift_stream", ["concept_drift_stream"], SyntheticDatasets.ConceptDriftStream),
     ];
 
     /// <summary>The canonical names <see cref="ByName"/> knows, in catalog order.</summary>

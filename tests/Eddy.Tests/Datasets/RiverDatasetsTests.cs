@@ -123,7 +123,7 @@ public sealed class RiverDatasetsTests
     [Fact]
     public void ByName_EveryCanonicalName_LoadsANonEmptyDataset()
     {
-        Assert.Equal(15, RiverDatasets.Names.Count);
+        Assert.Equal(25, RiverDatasets.Names.Count);
         foreach (string name in RiverDatasets.Names)
         {
             Assert.True(RiverDatasets.ByName(name).Count > 0, name);
