@@ -148,7 +148,7 @@
       state.charts[metric] = new uPlot(
         {
           title: metric,
-          width: Math.max(380, Math.min(640, container.clientWidth - 20)),
+          width: Math.max(320, holder.clientWidth - 8),
           height: 240,
           scales: { x: { time: false } },
           axes: [{ label: "examples learned" }, {}],
