@@ -34,6 +34,11 @@ public static class EddyServer
 
         builder.Services.AddOptions<EddyServerOptions>().BindConfiguration(EddyServerOptions.Section);
         EddyServerOptions options = builder.Configuration.GetSection(EddyServerOptions.Section).Get<EddyServerOptions>() ?? new EddyServerOptions();
+        if (string.IsNullOrEmpty(options.Model) && builder.Configuration["EDDY_MODEL"] is { Length: > 0 } model)
+        {
+            options.Model = model;
+        }
+
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(options.Urls);
@@ -124,8 +129,8 @@ public static class EddyServer
     }
 
     /// <summary>
-    /// Before the server listens: recovers every model from the data directory, then creates the configured default
-    /// model if it is not among them (a fresh start).
+    /// Before the server listens: recovers every model from the data directory, loads the model named by
+    /// <c>EDDY_MODEL</c> if any, then creates the configured default model if it is not among them (a fresh start).
     /// </summary>
     private static void Restore(IServiceProvider services, EddyServerOptions options)
     {
@@ -134,6 +139,11 @@ public static class EddyServer
         var factory = services.GetRequiredService<ModelFactory>();
         logger.LogInformation("Data directory: {DataDirectory} ({Durability})", Path.GetFullPath(options.DataDirectory), options.Durability);
         Recovery.Run(registry, factory, logger);
+        if (!string.IsNullOrEmpty(options.Model))
+        {
+            StartupModel.Load(options, registry, factory, logger);
+        }
+
         if (!string.IsNullOrEmpty(options.DefaultModel) && !registry.TryGet(options.DefaultModel, out _))
         {
             // The seed tracks ROCAUC; Accuracy and LogLoss come along unless configured otherwise.

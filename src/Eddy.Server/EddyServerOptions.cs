@@ -57,6 +57,19 @@ public sealed class EddyServerOptions
     /// </summary>
     public bool Telemetry { get; set; } = true;
 
+    /// <summary>
+    /// A model snapshot to load before the server listens: a file path or an <c>http(s)://</c> URL (another Eddy's
+    /// <c>GET /v1/models/{name}/snapshot</c>). The environment variable <c>EDDY_MODEL</c> sets it too. A missing,
+    /// unreachable or invalid model stops the server with a message (exit code 2).
+    /// </summary>
+    public string? Model { get; set; }
+
+    /// <summary>The name to serve the loaded model under; the name in the snapshot by default.</summary>
+    public string? ModelName { get; set; }
+
+    /// <summary>Whether the loaded model replaces one of the same name already in the data directory.</summary>
+    public Persistence.ModelLoadMode ModelLoad { get; set; } = Persistence.ModelLoadMode.IfMissing;
+
     /// <summary>Maps the load-benchmark routes (<c>/_bench/*</c>); off in production.</summary>
     public bool BenchmarkRoutes { get; set; }
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Eddy.Server;
+using Eddy.Server.Persistence;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 
 namespace Eddy.Cli.Commands;
@@ -25,10 +27,15 @@ internal static class ServeCommand
                 + "os-buffered: once handed to the OS, surviving a process crash but not a power loss.",
         };
         durability.AcceptOnlyFromAmong("fsync", "os-buffered");
+        var model = new Option<string?>("--model")
+        {
+            Description = "Load this model snapshot before serving: a file or an http(s) URL (default: the EDDY_MODEL environment variable).",
+        };
+        var modelName = new Option<string?>("--model-name") { Description = "Serve the loaded model under this name (default: its own)." };
 
         var command = new Command("serve", "Run the model server: predictions are reads, learning is writes.")
         {
-            urls, dataDirectory, apiKey, defaultModel, defaultSpec, maxBody, durability,
+            urls, dataDirectory, apiKey, defaultModel, defaultSpec, maxBody, durability, model, modelName,
         };
         command.SetAction(async (result, cancellation) =>
         {
@@ -38,6 +45,8 @@ internal static class ServeCommand
             Add(args, "ApiKey", result.GetValue(apiKey));
             Add(args, "DefaultModel", result.GetValue(defaultModel));
             Add(args, "DefaultSpec", result.GetValue(defaultSpec));
+            Add(args, "Model", result.GetValue(model));
+            Add(args, "ModelName", result.GetValue(modelName));
             Add(args, "MaxBodyBytes", result.GetValue(maxBody)?.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Add(args, "Durability", result.GetValue(durability) switch
             {
@@ -45,9 +54,24 @@ internal static class ServeCommand
                 "fsync" => "Fsync",
                 _ => null,
             });
-            await using var app = EddyServer.Create([.. args]);
-            await app.StartAsync(cancellation);
-            await app.WaitForShutdownAsync(cancellation);
+            WebApplication app;
+            try
+            {
+                app = EddyServer.Create([.. args]);
+            }
+            catch (ModelLoadException e)
+            {
+                // The operator's configuration is at fault: say what, without a stack trace.
+                await Console.Error.WriteLineAsync($"eddy: {e.Message}");
+                return 2;
+            }
+
+            await using (app)
+            {
+                await app.StartAsync(cancellation);
+                await app.WaitForShutdownAsync(cancellation);
+            }
+
             return 0;
         });
         return command;
