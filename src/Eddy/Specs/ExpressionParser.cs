@@ -162,6 +162,11 @@ internal sealed class ExpressionParser
             return Number();
         }
 
+        if (c == '(')
+        {
+            return Nested(column);
+        }
+
         if (c == '[')
         {
             _position++;
@@ -195,11 +200,18 @@ internal sealed class ExpressionParser
                     return RawValue.Null(column);
                 default:
                     _position = start;
-                    return RawValue.FromNode(Call());
+                    return Nested(column);
             }
         }
 
         throw Error("Expected a value (a number, a string, True, False, None, a list or a name)");
+    }
+
+    /// <summary>A call, or steps joined with <c>|</c> / <c>+</c>: a nested model such as a bagging ensemble's.</summary>
+    private RawValue Nested(int column)
+    {
+        List<RawNode> steps = Pipeline();
+        return steps.Count == 1 && steps[0].Members is null ? RawValue.FromNode(steps[0]) : RawValue.FromPipeline(steps, column);
     }
 
     private RawValue Number()

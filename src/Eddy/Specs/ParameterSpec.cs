@@ -78,6 +78,10 @@ public sealed class ParameterSpec
     public static ParameterSpec Loss(string name, string defaultName) =>
         new(name, ParameterType.Loss, SpecValue.FromComponent(new SpecNode(defaultName, ComponentFamily.Loss, [])));
 
+    /// <summary>A nested model defaulting to the catalogue's <paramref name="defaultName"/> with its own defaults.</summary>
+    public static ParameterSpec Estimator(string name, string defaultName) =>
+        new(name, ParameterType.Estimator, SpecValue.FromPipeline([new SpecNode(defaultName, ComponentFamily.Estimator, [])]));
+
     /// <summary>A parameter the spec must give (River has no default for it).</summary>
     public static ParameterSpec Required(string name, ParameterType type) => new(name, type, null);
 

@@ -24,4 +24,7 @@ public enum ParameterType
     Scheduler,
     Loss,
     Metric,
+
+    /// <summary>A nested model: one step (<c>LogisticRegression()</c>) or a pipeline (<c>(StandardScaler() | LogisticRegression())</c>).</summary>
+    Estimator,
 }

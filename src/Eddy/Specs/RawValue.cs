@@ -17,6 +17,9 @@ internal sealed class RawValue
         String,
         List,
         Node,
+
+        /// <summary>Steps joined with <c>|</c> or <c>+</c> where a value was expected (a nested model).</summary>
+        Pipeline,
     }
 
     public RawKind Kind { get; }
@@ -37,6 +40,8 @@ internal sealed class RawValue
 
     public RawNode? Node { get; private init; }
 
+    public IReadOnlyList<RawNode> Steps { get; private init; } = [];
+
     public static RawValue Null(int column) => new(RawKind.Null, column);
 
     public static RawValue FromBoolean(bool value, int column) => new(RawKind.Boolean, column) { Boolean = value };
@@ -50,6 +55,8 @@ internal sealed class RawValue
 
     public static RawValue FromNode(RawNode node) => new(RawKind.Node, node.Column) { Node = node };
 
+    public static RawValue FromPipeline(IReadOnlyList<RawNode> steps, int column) => new(RawKind.Pipeline, column) { Steps = steps };
+
     public string Describe() => Kind switch
     {
         RawKind.Null => "None",
@@ -57,6 +64,7 @@ internal sealed class RawValue
         RawKind.Number => "a number",
         RawKind.String => "a string",
         RawKind.List => "a list",
+        RawKind.Pipeline => "a pipeline",
         _ => $"'{Node!.Name}'",
     };
 }

@@ -100,6 +100,16 @@ public sealed class SpecArguments
 
     public Metric GetMetric(string name) => Build<Metric>(name, "a metric");
 
+    /// <summary>A fresh instance of the nested model (one step, or a pipeline of them).</summary>
+    public Estimator GetEstimator(string name) =>
+        SpecBuilder.BuildPipeline(_catalog, Get(name).Steps, $"{Path}.{name}");
+
+    public Classifier GetClassifier(string name) => GetEstimator(name) as Classifier
+        ?? throw new SpecException($"{Path}.{name}", $"{_entry.Name}'s '{name}' must be a classifier (or a pipeline ending with one).");
+
+    public Regressor GetRegressor(string name) => GetEstimator(name) as Regressor
+        ?? throw new SpecException($"{Path}.{name}", $"{_entry.Name}'s '{name}' must be a regressor (or a pipeline ending with one).");
+
     private T Build<T>(string name, string what)
         where T : class
     {

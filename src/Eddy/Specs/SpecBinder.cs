@@ -203,9 +203,37 @@ internal sealed class SpecBinder(EstimatorCatalog catalog)
                     && component.Parameters.Count == 1 && component.Parameters[0].Value.Kind is SpecValueKind.Number or SpecValueKind.Integer
                     ? SpecValue.FromNumber(component.Parameters[0].Value.Number)
                     : SpecValue.FromComponent(component);
+            case ParameterType.Estimator:
+                IReadOnlyList<RawNode> steps = raw.Kind switch
+                {
+                    RawValue.RawKind.Node => [raw.Node!],
+                    RawValue.RawKind.String => [new RawNode(raw.Text, [], raw.Column)],
+                    RawValue.RawKind.Pipeline => raw.Steps,
+                    RawValue.RawKind.List => StepsOf(parameter, raw, path),
+                    _ => throw WrongType(parameter, raw, path),
+                };
+                return SpecValue.FromPipeline(BindPipeline(steps, path, depth + 1));
             default:
                 throw WrongType(parameter, raw, path);
         }
+    }
+
+    /// <summary>JSON writes a nested pipeline as an array of steps.</summary>
+    private static List<RawNode> StepsOf(ParameterSpec parameter, RawValue list, string path)
+    {
+        var steps = new List<RawNode>(list.Items.Count);
+        for (int i = 0; i < list.Items.Count; i++)
+        {
+            RawValue item = list.Items[i];
+            steps.Add(item.Kind switch
+            {
+                RawValue.RawKind.Node => item.Node!,
+                RawValue.RawKind.String => new RawNode(item.Text, [], item.Column),
+                _ => throw new SpecException($"{path}[{i}]", $"'{parameter.Name}' is a pipeline of estimators, got {item.Describe()}.", Column(item.Column)),
+            });
+        }
+
+        return steps;
     }
 
     private static SpecException WrongType(ParameterSpec parameter, RawValue raw, string path) =>
@@ -267,6 +295,7 @@ internal sealed class SpecBinder(EstimatorCatalog catalog)
         ParameterType.Optimizer => "an optimizer",
         ParameterType.Scheduler => "a learning rate (a number or a scheduler)",
         ParameterType.Loss => "a loss",
+        ParameterType.Estimator => "an estimator or a pipeline",
         _ => "a metric",
     };
 }

@@ -9,8 +9,9 @@ public sealed class SpecValue : IEquatable<SpecValue>
     private readonly string? _text;
     private readonly string[]? _strings;
     private readonly SpecNode? _component;
+    private readonly SpecNode[]? _steps;
 
-    private SpecValue(SpecValueKind kind, bool boolean = false, long integer = 0, double number = 0, string? text = null, string[]? strings = null, SpecNode? component = null)
+    private SpecValue(SpecValueKind kind, bool boolean = false, long integer = 0, double number = 0, string? text = null, string[]? strings = null, SpecNode? component = null, SpecNode[]? steps = null)
     {
         Kind = kind;
         _boolean = boolean;
@@ -19,6 +20,7 @@ public sealed class SpecValue : IEquatable<SpecValue>
         _text = text;
         _strings = strings;
         _component = component;
+        _steps = steps;
     }
 
     /// <summary>Python's <c>None</c>.</summary>
@@ -44,6 +46,9 @@ public sealed class SpecValue : IEquatable<SpecValue>
 
     public SpecNode Component => _component ?? throw Wrong(SpecValueKind.Component);
 
+    /// <summary>The steps of a nested model, in order.</summary>
+    public IReadOnlyList<SpecNode> Steps => _steps ?? throw Wrong(SpecValueKind.Pipeline);
+
     public static SpecValue FromBoolean(bool value) => new(SpecValueKind.Boolean, boolean: value);
 
     public static SpecValue FromInteger(long value) => new(SpecValueKind.Integer, integer: value);
@@ -68,6 +73,24 @@ public sealed class SpecValue : IEquatable<SpecValue>
     public static SpecValue FromComponent(SpecNode component) =>
         new(SpecValueKind.Component, component: component ?? throw new ArgumentNullException(nameof(component)));
 
+    /// <summary>A nested model of one or more pipeline steps.</summary>
+    public static SpecValue FromPipeline(IEnumerable<SpecNode> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        SpecNode[] copy = [.. steps];
+        if (copy.Length == 0)
+        {
+            throw new ArgumentException("A nested model needs at least one step.", nameof(steps));
+        }
+
+        foreach (SpecNode step in copy)
+        {
+            ArgumentNullException.ThrowIfNull(step, nameof(steps));
+        }
+
+        return new(SpecValueKind.Pipeline, steps: copy);
+    }
+
     public bool Equals(SpecValue? other)
     {
         if (other is null || other.Kind != Kind)
@@ -83,6 +106,7 @@ public sealed class SpecValue : IEquatable<SpecValue>
             SpecValueKind.Number => _number.Equals(other._number),
             SpecValueKind.String => string.Equals(_text, other._text, StringComparison.Ordinal),
             SpecValueKind.StringList => _strings!.AsSpan().SequenceEqual(other._strings),
+            SpecValueKind.Pipeline => SpecNode.SequenceEquals(_steps!, other._steps!),
             _ => _component!.Equals(other._component),
         };
     }
@@ -97,6 +121,7 @@ public sealed class SpecValue : IEquatable<SpecValue>
         SpecValueKind.Number => _number.GetHashCode(),
         SpecValueKind.String => StringComparer.Ordinal.GetHashCode(_text!),
         SpecValueKind.StringList => _strings!.Length,
+        SpecValueKind.Pipeline => HashCode.Combine(_steps!.Length, _steps[0]),
         _ => _component!.GetHashCode(),
     };
 

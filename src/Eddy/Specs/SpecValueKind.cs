@@ -11,4 +11,7 @@ public enum SpecValueKind
 
     /// <summary>A nested optimizer, scheduler, loss or metric.</summary>
     Component,
+
+    /// <summary>A nested model: one step or a pipeline (a bagging ensemble's <c>model</c>, a tree's <c>leaf_model</c>).</summary>
+    Pipeline,
 }

@@ -46,6 +46,7 @@ internal static class SpecWriter
         SpecValueKind.Number => FormatNumber(value.Number),
         SpecValueKind.String => Quote(value.Text),
         SpecValueKind.StringList => "[" + string.Join(", ", value.Strings.Select(Quote)) + "]",
+        SpecValueKind.Pipeline => value.Steps.Count == 1 ? Step(value.Steps[0]) : "(" + ExpressionOf(value.Steps) + ")",
         _ => Call(value.Component),
     };
 
@@ -203,6 +204,12 @@ internal static class SpecWriter
                 }
 
                 writer.WriteEndArray();
+                break;
+            case SpecValueKind.Pipeline when value.Steps.Count == 1 && !value.Steps[0].IsUnion:
+                WriteComponent(writer, value.Steps[0]);
+                break;
+            case SpecValueKind.Pipeline:
+                WritePipeline(writer, value.Steps);
                 break;
             default:
                 WriteComponent(writer, value.Component);
