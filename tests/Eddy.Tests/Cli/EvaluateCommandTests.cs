@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Eddy.Tests.Cli;
 
 /// <summary>The README's first command, run for real: the built CLI as a separate process.</summary>
@@ -8,7 +6,7 @@ public sealed class EvaluateCommandTests
     [Fact]
     public async Task Evaluate_PhishingWithSeedModel_PrintsRiversRocAuc()
     {
-        (int exitCode, string output) = await RunCliAsync("evaluate", "--dataset", "phishing");
+        (int exitCode, string output) = await CliProcess.RunAsync("evaluate", "--dataset", "phishing");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("ROCAUC: 95.07%", output, StringComparison.Ordinal);
@@ -19,7 +17,7 @@ public sealed class EvaluateCommandTests
     [Fact]
     public async Task Evaluate_PrintEvery_PrintsRiverStyleCheckpoints()
     {
-        (int exitCode, string output) = await RunCliAsync(
+        (int exitCode, string output) = await CliProcess.RunAsync(
             "evaluate", "-d", "image_segments", "-m", "StandardScaler | SoftmaxRegression", "--print-every", "1000");
 
         Assert.Equal(0, exitCode);
@@ -35,7 +33,7 @@ public sealed class EvaluateCommandTests
     [InlineData("--metric", "MAE", "MAE does not apply to a classifier")]
     public async Task Evaluate_BadArguments_ClearErrorAndExitCode2(string option, string value, string message)
     {
-        (int exitCode, string output) = await RunCliAsync("evaluate", option, value);
+        (int exitCode, string output) = await CliProcess.RunAsync("evaluate", option, value);
 
         Assert.Equal(2, exitCode);
         Assert.Contains(message, output.Replace(Environment.NewLine, " ", StringComparison.Ordinal), StringComparison.Ordinal);
@@ -48,7 +46,7 @@ public sealed class EvaluateCommandTests
         await File.WriteAllTextAsync(path, """{"pipeline": [{"StandardScaler": {}}, {"LogisticRegression": {}}], "metrics": ["ROCAUC"]}""", TestContext.Current.CancellationToken);
         try
         {
-            (int exitCode, string output) = await RunCliAsync("evaluate", "--model", "@" + path);
+            (int exitCode, string output) = await CliProcess.RunAsync("evaluate", "--model", "@" + path);
 
             Assert.Equal(0, exitCode);
             Assert.Contains("ROCAUC: 95.07%", output, StringComparison.Ordinal);
@@ -63,30 +61,9 @@ public sealed class EvaluateCommandTests
     [Fact]
     public async Task Evaluate_ParameterOutOfRange_NamesThePath()
     {
-        (int exitCode, string output) = await RunCliAsync("evaluate", "-m", "StandardScaler | LogisticRegression(l2=-1)", "--metric", "ROCAUC(n_thresholds=20)");
+        (int exitCode, string output) = await CliProcess.RunAsync("evaluate", "-m", "StandardScaler | LogisticRegression(l2=-1)", "--metric", "ROCAUC(n_thresholds=20)");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("pipeline[1].LogisticRegression.l2", output, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments)
-    {
-        string cli = Path.Combine(AppContext.BaseDirectory, "Eddy.Cli.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(cli);
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // A wide, colourless console so assertions see whole lines.
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment["COLUMNS"] = "400";
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        Task<string> stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
     }
 }
