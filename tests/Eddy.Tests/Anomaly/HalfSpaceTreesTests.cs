@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Eddy.Anomaly;
 using Eddy.Base;
+using Eddy.Specs;
 using Eddy.Tests.Support;
 
 namespace Eddy.Tests.Anomaly;
@@ -106,6 +107,16 @@ public sealed class HalfSpaceTreesTests
         Assert.Equal(
             "HalfSpaceTrees(n_trees=5, height=3, window_size=3, limits={'x': (0.0, 1.0)}, seed=42)",
             new HalfSpaceTrees(5, 3, 3, new Dictionary<string, (double, double)> { ["x"] = (0, 1) }, 42).ToString());
+    }
+
+    [Fact]
+    public void Spec_HalfSpaceTrees_AnomalyKindWithoutMetrics()
+    {
+        ModelSpec spec = ModelSpec.Parse("HalfSpaceTrees(n_trees=5, height=3, window_size=3, seed=42)");
+        Assert.Equal(EstimatorKind.Anomaly, spec.Kind);
+        Assert.Equal(new HalfSpaceTrees(5, 3, 3, seed: 42).ToString(), spec.BuildEstimator().ToString());
+        Assert.Throws<SpecException>(() => ModelSpec.FromExpression("HalfSpaceTrees", ["ROCAUC"]));
+        Assert.Throws<SpecException>(() => ModelSpec.Parse("HalfSpaceTrees(height=30)"));
     }
 
     /// <summary>River's docstring: three warm-up learns, then learn and score each value.</summary>

@@ -1,3 +1,4 @@
+using Eddy.Anomaly;
 using Eddy.Base;
 using Eddy.Compose;
 using Eddy.Linear;
@@ -34,6 +35,8 @@ public sealed class EstimatorCatalogTests
         { "GaussianNB", new GaussianNB().ToString() },
         { "KNNClassifier", new KNNClassifier().ToString() },
         { "KNNRegressor", new KNNRegressor().ToString() },
+        { "HalfSpaceTrees", new HalfSpaceTrees().ToString() },
+        { "OneClassSVM", new OneClassSVM().ToString() },
     };
 
     /// <summary>Every optimizer, scheduler and loss, seen through the model that holds it.</summary>
