@@ -84,8 +84,9 @@ internal sealed partial class ModelFactory
             }
         }
 
-        if (spec.Kind == EstimatorKind.Transformer)
+        if (spec.Kind is EstimatorKind.Transformer or EstimatorKind.Anomaly)
         {
+            // Anomaly detectors have no learn/score routes yet; refuse them here rather than fail at the first learn.
             throw Invalid("A served model must end with a classifier or a regressor.", "pipeline");
         }
 

@@ -127,7 +127,11 @@ internal sealed class GeneralizedLinearModel
     /// One learn step given the loss gradient with respect to the raw output (River's <c>_fit</c>): clip, build the
     /// sparse gradient, update the intercept with the schedule at the optimizer's current iteration, then the weights.
     /// </summary>
-    public void Fit(FeatureVector x, double lossGradient, double w)
+    /// <remarks>
+    /// River's one-class SVM adds <c>2·lr·l2</c> to the intercept step (its <c>_get_intercept_update</c>) and passes
+    /// its l2 as <c>interceptPenalty</c>; 0 (every other model) keeps the plain step.
+    /// </remarks>
+    public void Fit(FeatureVector x, double lossGradient, double w, double interceptPenalty = 0.0)
     {
         lossGradient *= w;
         lossGradient = MathUtils.Clamp(lossGradient, -ClipGradient, ClipGradient);
@@ -155,7 +159,10 @@ internal sealed class GeneralizedLinearModel
             }
         }
 
-        double intercept = _intercept - (InterceptLr.Get(Optimizer.Iterations) * lossGradient);
+        double interceptLr = InterceptLr.Get(Optimizer.Iterations);
+        double intercept = interceptPenalty == 0.0
+            ? _intercept - (interceptLr * lossGradient)
+            : _intercept - ((interceptLr * lossGradient) + (2.0 * interceptLr * interceptPenalty));
         Span<double> newWeights = _newWeights.AsSpan(0, n);
         Optimizer.ComputeStep(_weights, indices, gradients, newWeights);
         if (!double.IsFinite(intercept))

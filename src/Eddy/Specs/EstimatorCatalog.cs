@@ -33,6 +33,8 @@ public sealed class EstimatorCatalog
     {
         var catalog = new EstimatorCatalog();
         BuiltinEstimators.Register(catalog);
+        BuiltinNeighbors.Register(catalog);
+        BuiltinAnomaly.Register(catalog);
         BuiltinComponents.Register(catalog);
         return catalog;
     }

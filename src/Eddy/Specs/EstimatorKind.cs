@@ -6,4 +6,7 @@ public enum EstimatorKind
     Transformer,
     Classifier,
     Regressor,
+
+    /// <summary>An anomaly detector: learns without labels and scores (River's <c>anomaly.base.AnomalyDetector</c>).</summary>
+    Anomaly,
 }

@@ -64,7 +64,8 @@ internal static class SpecBuilder
         Classifier => EstimatorKind.Classifier,
         Regressor => EstimatorKind.Regressor,
         Transformer => EstimatorKind.Transformer,
-        _ => throw new SpecException(path, $"{estimator} is not a transformer, a classifier or a regressor."),
+        AnomalyDetector => EstimatorKind.Anomaly,
+        _ => throw new SpecException(path, $"{estimator} is not a transformer, a classifier, a regressor or an anomaly detector."),
     };
 
     public static List<Metric> BuildMetrics(EstimatorCatalog catalog, IReadOnlyList<SpecNode> metrics, EstimatorKind kind)
@@ -90,6 +91,11 @@ internal static class SpecBuilder
         if (kind == EstimatorKind.Transformer)
         {
             throw new SpecException(path, $"{name} needs a classifier or a regressor to score, but the pipeline ends with a transformer.");
+        }
+
+        if (kind == EstimatorKind.Anomaly)
+        {
+            throw new SpecException(path, $"{name} does not apply to an anomaly detector (no metric scores anomaly scores yet).");
         }
 
         if (metric is ClassificationMetric classification && kind != EstimatorKind.Classifier)

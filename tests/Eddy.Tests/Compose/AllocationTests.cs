@@ -2,6 +2,7 @@ using Eddy.Base;
 using Eddy.Datasets;
 using Eddy.Linear;
 using Eddy.NaiveBayes;
+using Eddy.Neighbors;
 using Eddy.Optim;
 using Eddy.Preprocessing;
 
@@ -13,6 +14,7 @@ public sealed class AllocationTests
     public static TheoryData<string> Models() =>
     [
         "seed", "perceptron", "pa", "alma", "gaussian-nb", "softmax-adam", "minmax-linear", "pa-regressor", "onehot-logistic",
+        "knn-classifier", "knn-regressor",
     ];
 
     [Theory]
@@ -49,6 +51,8 @@ public sealed class AllocationTests
         "minmax-linear" => (new MinMaxScaler() | new LinearRegression(), RiverDatasets.TrumpApproval()),
         "pa-regressor" => (new MaxAbsScaler() | new PARegressor(), RiverDatasets.TrumpApproval()),
         "onehot-logistic" => (new OneHotEncoder() | new LogisticRegression(), RiverDatasets.Phishing()),
+        "knn-classifier" => (new StandardScaler() | new KNNClassifier(), RiverDatasets.Phishing()),
+        "knn-regressor" => (new KNNRegressor(aggregationMethod: KNNAggregation.Median), RiverDatasets.TrumpApproval()),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

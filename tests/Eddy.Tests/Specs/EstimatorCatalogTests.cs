@@ -1,8 +1,10 @@
+using Eddy.Anomaly;
 using Eddy.Base;
 using Eddy.Compose;
 using Eddy.Linear;
 using Eddy.Metrics;
 using Eddy.NaiveBayes;
+using Eddy.Neighbors;
 using Eddy.Optim;
 using Eddy.Optim.Losses;
 using Eddy.Optim.Schedulers;
@@ -31,6 +33,10 @@ public sealed class EstimatorCatalogTests
         { "ALMAClassifier", new ALMAClassifier().ToString() },
         { "SoftmaxRegression", new SoftmaxRegression().ToString() },
         { "GaussianNB", new GaussianNB().ToString() },
+        { "KNNClassifier", new KNNClassifier().ToString() },
+        { "KNNRegressor", new KNNRegressor().ToString() },
+        { "HalfSpaceTrees", new HalfSpaceTrees().ToString() },
+        { "OneClassSVM", new OneClassSVM().ToString() },
     };
 
     /// <summary>Every optimizer, scheduler and loss, seen through the model that holds it.</summary>

@@ -1,0 +1,23 @@
+using Eddy.Anomaly;
+using static Eddy.Specs.ParameterSpec;
+
+namespace Eddy.Specs;
+
+/// <summary>
+/// River's <c>anomaly</c> module. HalfSpaceTrees' <c>limits</c> (a dict) cannot be written in a spec yet, so specs get
+/// River's default (every feature in [0, 1]); its sizes are capped because the trees are allocated up front.
+/// </summary>
+internal static class BuiltinAnomaly
+{
+    public static void Register(EstimatorCatalog catalog)
+    {
+        catalog.Register(
+            "HalfSpaceTrees",
+            [Integer("n_trees", 10).WithMaximum(100), Integer("height", 8).WithMaximum(12), Integer("window_size", 250), NullableInteger("seed")],
+            a => new HalfSpaceTrees(a.GetInt32("n_trees"), a.GetInt32("height"), a.GetInt32("window_size"), seed: a.GetNullableInt64("seed")));
+        catalog.Register(
+            "OneClassSVM",
+            [Number("nu", 0.1), Optimizer("optimizer", "SGD"), Scheduler("intercept_lr", 0.01), Number("clip_gradient", 1e12)],
+            a => new OneClassSVM(a.GetNumber("nu"), a.GetOptimizer("optimizer"), a.GetScheduler("intercept_lr"), a.GetNumber("clip_gradient")));
+    }
+}
