@@ -9,4 +9,7 @@ public enum ComponentFamily
     Scheduler,
     Loss,
     Metric,
+
+    /// <summary>A drift detector (<c>ADWIN(delta=0.001)</c>): an ensemble's or a tree's, or a server monitor's.</summary>
+    DriftDetector,
 }

@@ -36,6 +36,7 @@ public sealed class EstimatorCatalog
         BuiltinNeighbors.Register(catalog);
         BuiltinAnomaly.Register(catalog);
         BuiltinComponents.Register(catalog);
+        BuiltinDetectors.Register(catalog);
         return catalog;
     }
 
@@ -55,6 +56,39 @@ public sealed class EstimatorCatalog
 
     public EstimatorCatalog RegisterMetric(string name, IEnumerable<ParameterSpec> parameters, Func<SpecArguments, Metric> factory) =>
         Add(ComponentFamily.Metric, name, parameters, factory);
+
+    /// <summary>Registers a drift detector.</summary>
+    public EstimatorCatalog RegisterDetector(string name, IEnumerable<ParameterSpec> parameters, Func<SpecArguments, Eddy.Drift.DriftDetector> factory) =>
+        Add(ComponentFamily.DriftDetector, name, parameters, factory);
+
+    /// <summary>
+    /// A fresh drift detector from River's expression form (<c>ADWIN(delta=0.001)</c>, <c>PageHinkley</c>) or the JSON
+    /// form (<c>{"ADWIN": {"delta": 0.001}}</c>).
+    /// </summary>
+    public Eddy.Drift.DriftDetector ParseDetector(string text, string path = "detector")
+    {
+        SpecLimits.CheckLength(text);
+        string trimmed = text.Trim();
+        RawNode raw;
+        if (trimmed.StartsWith('{') || trimmed.StartsWith('"'))
+        {
+            raw = JsonSpecReader.ReadMetric(trimmed, path);
+        }
+        else
+        {
+            CheckText(trimmed);
+            List<RawNode> calls = ExpressionParser.ParseCalls(trimmed);
+            if (calls.Count != 1)
+            {
+                throw new SpecException(path, "Give one drift detector.");
+            }
+
+            raw = calls[0];
+        }
+
+        SpecNode node = new SpecBinder(this).BindComponent(raw, ComponentFamily.DriftDetector, path, 0);
+        return (Eddy.Drift.DriftDetector)SpecBuilder.BuildComponent(this, node, path);
+    }
 
     public bool TryGetEntry(ComponentFamily family, string name, [NotNullWhen(true)] out CatalogEntry? entry)
     {

@@ -82,6 +82,18 @@ public sealed class ParameterSpec
     public static ParameterSpec Estimator(string name, string defaultName) =>
         new(name, ParameterType.Estimator, SpecValue.FromPipeline([new SpecNode(defaultName, ComponentFamily.Estimator, [])]));
 
+    /// <summary>A drift detector defaulting to the catalogue's <paramref name="defaultName"/> with the given parameters.</summary>
+    public static ParameterSpec Detector(string name, string defaultName, params (string Name, double Value)[] defaults)
+    {
+        var parameters = new List<KeyValuePair<string, SpecValue>>(defaults.Length);
+        foreach ((string parameter, double value) in defaults)
+        {
+            parameters.Add(new(parameter, SpecValue.FromNumber(value)));
+        }
+
+        return new(name, ParameterType.DriftDetector, SpecValue.FromComponent(new SpecNode(defaultName, ComponentFamily.DriftDetector, parameters)));
+    }
+
     /// <summary>A parameter the spec must give (River has no default for it).</summary>
     public static ParameterSpec Required(string name, ParameterType type) => new(name, type, null);
 

@@ -27,4 +27,7 @@ public enum ParameterType
 
     /// <summary>A nested model: one step (<c>LogisticRegression()</c>) or a pipeline (<c>(StandardScaler() | LogisticRegression())</c>).</summary>
     Estimator,
+
+    /// <summary>A drift detector: <c>ADWIN(delta=0.001)</c> or a bare name.</summary>
+    DriftDetector,
 }

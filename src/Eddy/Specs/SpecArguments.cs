@@ -100,6 +100,8 @@ public sealed class SpecArguments
 
     public Metric GetMetric(string name) => Build<Metric>(name, "a metric");
 
+    public Eddy.Drift.DriftDetector GetDetector(string name) => Build<Eddy.Drift.DriftDetector>(name, "a drift detector");
+
     /// <summary>A fresh instance of the nested model (one step, or a pipeline of them).</summary>
     public Estimator GetEstimator(string name) =>
         SpecBuilder.BuildPipeline(_catalog, Get(name).Steps, $"{Path}.{name}");

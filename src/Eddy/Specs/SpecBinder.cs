@@ -193,7 +193,7 @@ internal sealed class SpecBinder(EstimatorCatalog catalog)
                 };
             case ParameterType.Scheduler when raw.Kind == RawValue.RawKind.Number:
                 return SpecValue.FromNumber(raw.Number);
-            case ParameterType.Optimizer or ParameterType.Scheduler or ParameterType.Loss or ParameterType.Metric
+            case ParameterType.Optimizer or ParameterType.Scheduler or ParameterType.Loss or ParameterType.Metric or ParameterType.DriftDetector
                 when raw.Kind is RawValue.RawKind.Node or RawValue.RawKind.String:
                 RawNode node = raw.Node ?? new RawNode(raw.Text, [], raw.Column);
                 SpecNode component = BindComponent(node, FamilyOf(parameter.Type), path, depth + 1);
@@ -244,6 +244,7 @@ internal sealed class SpecBinder(EstimatorCatalog catalog)
         ParameterType.Optimizer => ComponentFamily.Optimizer,
         ParameterType.Scheduler => ComponentFamily.Scheduler,
         ParameterType.Loss => ComponentFamily.Loss,
+        ParameterType.DriftDetector => ComponentFamily.DriftDetector,
         _ => ComponentFamily.Metric,
     };
 
@@ -281,6 +282,7 @@ internal sealed class SpecBinder(EstimatorCatalog catalog)
         ComponentFamily.Optimizer => "optimizer",
         ComponentFamily.Scheduler => "scheduler",
         ComponentFamily.Loss => "loss",
+        ComponentFamily.DriftDetector => "drift detector",
         _ => "metric",
     };
 
@@ -296,6 +298,7 @@ internal sealed class SpecBinder(EstimatorCatalog catalog)
         ParameterType.Scheduler => "a learning rate (a number or a scheduler)",
         ParameterType.Loss => "a loss",
         ParameterType.Estimator => "an estimator or a pipeline",
+        ParameterType.DriftDetector => "a drift detector",
         _ => "a metric",
     };
 }
