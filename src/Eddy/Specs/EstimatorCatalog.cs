@@ -33,6 +33,7 @@ public sealed class EstimatorCatalog
     {
         var catalog = new EstimatorCatalog();
         BuiltinEstimators.Register(catalog);
+        BuiltinTrees.Register(catalog);
         BuiltinComponents.Register(catalog);
         return catalog;
     }
