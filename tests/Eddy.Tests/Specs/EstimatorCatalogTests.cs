@@ -8,6 +8,7 @@ using Eddy.Optim.Losses;
 using Eddy.Optim.Schedulers;
 using Eddy.Preprocessing;
 using Eddy.Specs;
+using Eddy.Trees;
 
 namespace Eddy.Tests.Specs;
 
@@ -31,6 +32,8 @@ public sealed class EstimatorCatalogTests
         { "ALMAClassifier", new ALMAClassifier().ToString() },
         { "SoftmaxRegression", new SoftmaxRegression().ToString() },
         { "GaussianNB", new GaussianNB().ToString() },
+        { "HoeffdingTreeClassifier", new HoeffdingTreeClassifier().ToString() },
+        { "HoeffdingTreeRegressor", new HoeffdingTreeRegressor().ToString() },
     };
 
     /// <summary>Every optimizer, scheduler and loss, seen through the model that holds it.</summary>
