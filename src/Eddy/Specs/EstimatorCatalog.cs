@@ -35,6 +35,7 @@ public sealed class EstimatorCatalog
         BuiltinEstimators.Register(catalog);
         BuiltinNeighbors.Register(catalog);
         BuiltinAnomaly.Register(catalog);
+        BuiltinTrees.Register(catalog);
         BuiltinComponents.Register(catalog);
         BuiltinDetectors.Register(catalog);
         return catalog;

@@ -10,6 +10,7 @@ using Eddy.Optim.Losses;
 using Eddy.Optim.Schedulers;
 using Eddy.Preprocessing;
 using Eddy.Specs;
+using Eddy.Trees;
 
 namespace Eddy.Tests.Specs;
 
@@ -37,6 +38,8 @@ public sealed class EstimatorCatalogTests
         { "KNNRegressor", new KNNRegressor().ToString() },
         { "HalfSpaceTrees", new HalfSpaceTrees().ToString() },
         { "OneClassSVM", new OneClassSVM().ToString() },
+        { "HoeffdingTreeClassifier", new HoeffdingTreeClassifier().ToString() },
+        { "HoeffdingTreeRegressor", new HoeffdingTreeRegressor().ToString() },
     };
 
     /// <summary>Every optimizer, scheduler and loss, seen through the model that holds it.</summary>

@@ -1,0 +1,67 @@
+using Eddy.Trees;
+using static Eddy.Specs.ParameterSpec;
+
+namespace Eddy.Specs;
+
+/// <summary>
+/// River's <c>tree</c> module with its parameter names and defaults. The <c>splitter</c> and <c>leaf_model</c>
+/// objects are not expressible in specs yet: the defaults (GaussianSplitter(n_splits=10), TEBSTSplitter(digits=1),
+/// LinearRegression()) are used; <c>max_depth</c> 0 stands for River's None (unlimited).
+/// </summary>
+internal static class BuiltinTrees
+{
+    public static void Register(EstimatorCatalog catalog)
+    {
+        catalog.Register(
+            "HoeffdingTreeClassifier",
+            [
+                Integer("grace_period", 200), Integer("max_depth", 0), String("split_criterion", "info_gain"), Number("delta", 1e-7),
+                Number("tau", 0.05), String("leaf_prediction", "nba"), Number("nb_threshold", 0), StringList("nominal_attributes"),
+                Boolean("binary_split", false), Number("max_size", 100.0), Integer("memory_estimate_period", 1_000_000),
+                Boolean("stop_mem_management", false), Boolean("remove_poor_attrs", false), Boolean("merit_preprune", true),
+            ],
+            a => new HoeffdingTreeClassifier(
+                a.GetInt32("grace_period"),
+                MaxDepth(a),
+                a.GetString("split_criterion"),
+                a.GetNumber("delta"),
+                a.GetNumber("tau"),
+                a.GetString("leaf_prediction"),
+                a.GetNumber("nb_threshold"),
+                Nominal(a),
+                binarySplit: a.GetBoolean("binary_split"),
+                maxSize: a.GetNumber("max_size"),
+                memoryEstimatePeriod: a.GetInt32("memory_estimate_period"),
+                stopMemManagement: a.GetBoolean("stop_mem_management"),
+                removePoorAttrs: a.GetBoolean("remove_poor_attrs"),
+                meritPreprune: a.GetBoolean("merit_preprune")));
+        catalog.Register(
+            "HoeffdingTreeRegressor",
+            [
+                Integer("grace_period", 200), Integer("max_depth", 0), Number("delta", 1e-7), Number("tau", 0.05),
+                String("leaf_prediction", "adaptive"), Number("model_selector_decay", 0.95), StringList("nominal_attributes"),
+                Integer("min_samples_split", 5), Boolean("binary_split", false), Number("max_size", 500.0),
+                Integer("memory_estimate_period", 1_000_000), Boolean("stop_mem_management", false),
+                Boolean("remove_poor_attrs", false), Boolean("merit_preprune", true),
+            ],
+            a => new HoeffdingTreeRegressor(
+                a.GetInt32("grace_period"),
+                MaxDepth(a),
+                a.GetNumber("delta"),
+                a.GetNumber("tau"),
+                a.GetString("leaf_prediction"),
+                modelSelectorDecay: a.GetNumber("model_selector_decay"),
+                nominalAttributes: Nominal(a),
+                minSamplesSplit: a.GetInt32("min_samples_split"),
+                binarySplit: a.GetBoolean("binary_split"),
+                maxSize: a.GetNumber("max_size"),
+                memoryEstimatePeriod: a.GetInt32("memory_estimate_period"),
+                stopMemManagement: a.GetBoolean("stop_mem_management"),
+                removePoorAttrs: a.GetBoolean("remove_poor_attrs"),
+                meritPreprune: a.GetBoolean("merit_preprune")));
+    }
+
+    private static int? MaxDepth(SpecArguments a) => a.GetInt32("max_depth") is var depth and > 0 ? depth : null;
+
+    private static string[]? Nominal(SpecArguments a) => a.GetStrings("nominal_attributes") is { Length: > 0 } names ? names : null;
+}
