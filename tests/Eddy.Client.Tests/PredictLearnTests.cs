@@ -149,4 +149,23 @@ public sealed class PredictLearnTests
 
         Assert.Equal((await client.GetModelAsync("single", s_cancel)).StateChecksum, (await client.GetModelAsync("default", s_cancel)).StateChecksum);
     }
+
+    [Fact]
+    public async Task Learn_ConcurrentCallsOnOneClient_AllAppliedOnce()
+    {
+        await using LiveServer server = await LiveServer.StartAsync();
+        EddyClient client = server.Client();
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
+        {
+            for (int i = 0; i < 25; i++)
+            {
+                var x = new Example { { "worker", worker }, { "i", i } };
+                await client.PredictAsync("default", x, cancellationToken: s_cancel);
+                await client.LearnAsync("default", x, i % 2 == 0, cancellationToken: s_cancel);
+            }
+        }, s_cancel)));
+
+        Assert.Equal(200, (await client.GetModelAsync("default", s_cancel)).Sequence);
+    }
 }
