@@ -98,24 +98,4 @@ public sealed class OperationsTests
         Assert.Equal("ready", ready.Status);
         Assert.Equal(1, ready.Models);
     }
-
-    [Fact]
-    public void Example_SetExistingFeature_ReplacedInPlaceKeepingOrder()
-    {
-        var x = new Example { { "b", 1 }, { "a", "cat" } };
-        x["b"] = true;
-        x["c"] = EddyValue.Null;
-        for (int i = 0; i < 40; i++)
-        {
-            x["f" + i] = i;
-        }
-
-        x["f3"] = 33;
-        Assert.Equal(["b", "a", "c", .. Enumerable.Range(0, 40).Select(i => "f" + i)], x.Select(f => f.Key));
-        Assert.Equal(EddyValue.FromBoolean(true), x["b"]);
-        Assert.Equal(33.0, x["f3"].AsNumber());
-        Assert.Equal("cat", x["a"].AsString());
-        Assert.True(x["missing"].IsNull);
-        Assert.Throws<ArgumentException>(() => x.Add("a", 1));
-    }
 }
