@@ -8,6 +8,7 @@ var root = new RootCommand("Eddy: a stateful online-learning model server. Predi
     TrainCommand.Create(),
     BackupCommands.CreateBackup(),
     BackupCommands.CreateRestore(),
+    ReplayCommand.Create(),
 };
 
 // '@file.json' names a JSON model spec, so System.CommandLine's response files are turned off.
