@@ -3,6 +3,7 @@ using Eddy.Metrics;
 using Eddy.Serialization;
 using Eddy.Server.Persistence;
 using Eddy.Server.Json;
+using Eddy.Server.Monitoring;
 using Eddy.Server.Problems;
 
 namespace Eddy.Server.Hosting;
@@ -18,17 +19,23 @@ internal sealed class Learner
     private readonly FeatureVector _x;
     private readonly ClassProbabilities _probabilities = new();
     private readonly Metric[] _metrics;
+    private readonly ModelWatch? _watch;
+    private readonly ModelMonitor? _monitor;
+    private readonly TimeProvider _time;
 
     /// <summary>Learns applied; a field so the host can read it atomically from other threads.</summary>
     public long SequenceField;
 
-    public Learner(ModelDefinition definition)
+    public Learner(ModelDefinition definition, ModelMonitor? monitor = null, TimeProvider? time = null)
     {
         _definition = definition;
         Model = definition.Prototype.CloneFresh();
         Schema = new FeatureSchema();
         _x = new FeatureVector(Schema);
         _metrics = CreateMetrics(definition);
+        _watch = definition.Watch is { } watch ? new ModelWatch(watch, definition.MetricPrototypes) : null;
+        _monitor = monitor;
+        _time = time ?? TimeProvider.System;
     }
 
     public Estimator Model { get; private set; }
@@ -72,7 +79,7 @@ internal sealed class Learner
                 raw.Fill(_x);
             }
 
-            return LearnValidated(y, served, pending, replay);
+            return LearnValidated(raw, y, served, pending, replay);
         }
         catch (InvalidLabelException e)
         {
@@ -129,7 +136,9 @@ internal sealed class Learner
             Interlocked.Read(ref SequenceField),
             coveredLsn,
             EstimatorSnapshot.Save(Model, Schema),
-            metrics);
+            metrics,
+            definition.Watch?.ToJson(),
+            WatchState());
     }
 
     /// <summary>Loads a snapshot's state (recovery, or verification of a snapshot before it is written).</summary>
@@ -142,7 +151,25 @@ internal sealed class Learner
             _metrics[i].ReadState(new StateReader(snapshot.Metrics[i]));
         }
 
+        if (_watch is not null)
+        {
+            StateReader.Require(!snapshot.WatchState.IsEmpty, "The snapshot has no state for the model's monitors.");
+            _watch.ReadState(new StateReader(snapshot.WatchState));
+        }
+
         Interlocked.Exchange(ref SequenceField, snapshot.Sequence);
+    }
+
+    private ReadOnlyMemory<byte> WatchState()
+    {
+        if (_watch is null)
+        {
+            return default;
+        }
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        _watch.WriteState(new StateWriter(buffer));
+        return buffer.WrittenMemory;
     }
 
     /// <summary>All metrics' state, concatenated (for comparisons).</summary>
@@ -176,8 +203,10 @@ internal sealed class Learner
         return metrics;
     }
 
-    private LearnOutcome LearnValidated(Label y, PendingPrediction? served, PendingPredictions? pending, bool replay)
+    private LearnOutcome LearnValidated(RawExample raw, Label y, PendingPrediction? served, PendingPredictions? pending, bool replay)
     {
+        // The error the drift monitor watches: 0/1 for a classifier, |y − ŷ| for a regressor; NaN when nothing was predicted.
+        double error = double.NaN;
         switch (Model)
         {
             case Classifier classifier:
@@ -198,6 +227,11 @@ internal sealed class Learner
                 }
 
                 classifier.LearnOne(_x, y);
+                if (scored)
+                {
+                    error = prediction.Label == y ? 0 : 1;
+                }
+
                 if (scored && !replay)
                 {
                     foreach (Metric metric in _metrics)
@@ -214,6 +248,7 @@ internal sealed class Learner
                 double target = y.ToDouble();
                 double predicted = served?.Value ?? regressor.PredictOne(_x);
                 regressor.LearnOne(_x, target);
+                error = Math.Abs(target - predicted);
                 if (!replay)
                 {
                     foreach (Metric metric in _metrics)
@@ -240,7 +275,104 @@ internal sealed class Learner
         }
 
         long sequence = Interlocked.Increment(ref SequenceField);
+        if (_watch?.Observe(sequence, error, raw, y, Model, _metrics) is { } alarm)
+        {
+            Act(alarm, sequence);
+        }
+
         return new LearnOutcome(LearnStatus.Learned, sequence, _metrics.Length > 0 ? _metrics[0].Value : double.NaN);
+    }
+
+    /// <summary>Carries out the policy at <paramref name="sequence"/>, in stream order, and records what happened.</summary>
+    private void Act(WatchAlarm alarm, long sequence)
+    {
+        WatchAction action = _watch!.Spec.Action;
+        long restored = -1;
+        switch (action)
+        {
+            case WatchAction.Reset:
+                Model = _definition.Prototype.CloneFresh();
+                break;
+            case WatchAction.Rollback:
+                Estimator rolledBack = _definition.Prototype.CloneFresh();
+                if (_watch.RollbackTarget(sequence) is { } checkpoint)
+                {
+                    rolledBack.ReadState(new StateReader(checkpoint.State));
+                    restored = checkpoint.Sequence;
+                }
+                else
+                {
+                    restored = 0;
+                }
+
+                Model = rolledBack;
+                break;
+            case WatchAction.Retrain:
+                Model = Retrained();
+                break;
+        }
+
+        if (_monitor is not null)
+        {
+            DateTimeOffset now = _time.GetUtcNow();
+            _monitor.Record("drift", sequence, now, writer =>
+            {
+                writer.WriteString("monitor"u8, alarm.Monitor);
+                writer.WriteString("source"u8, alarm.Source);
+                if (double.IsFinite(alarm.Rolling))
+                {
+                    writer.WriteNumber("rolling"u8, alarm.Rolling);
+                }
+
+                if (double.IsFinite(alarm.Global))
+                {
+                    writer.WriteNumber("global"u8, alarm.Global);
+                }
+            });
+            _monitor.Record("policy", sequence, now, writer =>
+            {
+                writer.WriteString("action"u8, action.ToString().ToLowerInvariant());
+                writer.WriteString("cause"u8, alarm.Monitor);
+                if (restored >= 0)
+                {
+                    writer.WriteNumber("restoredTo"u8, restored);
+                }
+
+                if (action == WatchAction.Retrain)
+                {
+                    writer.WriteNumber("window"u8, _watch.Spec.Window);
+                }
+            });
+        }
+    }
+
+    /// <summary>A fresh model trained on the remembered window, oldest first, as the log has those learns.</summary>
+    private Estimator Retrained()
+    {
+        Estimator fresh = _definition.Prototype.CloneFresh();
+        foreach (RawExample example in _watch!.Window())
+        {
+            _x.Reset(Schema, interning: true);
+            example.Fill(_x);
+            try
+            {
+                switch (fresh)
+                {
+                    case Classifier classifier:
+                        classifier.LearnOne(_x, example.Y);
+                        break;
+                    case Regressor regressor:
+                        regressor.LearnOne(_x, example.Y.ToDouble());
+                        break;
+                }
+            }
+            catch (NonFiniteUpdateException)
+            {
+                // The example was fine for the model that learned it; a fresh one may refuse it. It is skipped.
+            }
+        }
+
+        return fresh;
     }
 
     private void ValidateLabel(Label y)

@@ -13,7 +13,8 @@ internal sealed record ModelDefinition(
     Estimator Prototype,
     IReadOnlyList<Metric> MetricPrototypes,
     PublicationPolicy Publication,
-    int RollingWindow)
+    int RollingWindow,
+    Monitoring.WatchSpec? Watch = null)
 {
     public bool IsClassifier => Prototype is Classifier;
 }

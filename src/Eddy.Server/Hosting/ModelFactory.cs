@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Eddy.Metrics;
 using Eddy.Specs;
+using Eddy.Server.Monitoring;
 using Eddy.Server.Problems;
 using Microsoft.Extensions.Options;
 
@@ -31,11 +32,11 @@ internal sealed partial class ModelFactory
 
     /// <summary>A model as its creation record logged it.</summary>
     public ModelDefinition FromLog(Persistence.LogRecords.CreatedModel created) =>
-        Define(created.Name, _catalog.ParseJson(created.Spec), created.Publication, created.RollingWindow);
+        WithWatch(Define(created.Name, _catalog.ParseJson(created.Spec), created.Publication, created.RollingWindow), created.Watch);
 
     /// <summary>A model as its snapshot describes it.</summary>
     public ModelDefinition FromSnapshot(Persistence.ModelSnapshot snapshot) =>
-        Define(snapshot.Name, _catalog.ParseJson(snapshot.Spec), new PublicationPolicy(snapshot.PublishEvery, snapshot.PublishEveryMs), snapshot.RollingWindow);
+        WithWatch(Define(snapshot.Name, _catalog.ParseJson(snapshot.Spec), new PublicationPolicy(snapshot.PublishEvery, snapshot.PublishEveryMs), snapshot.RollingWindow), snapshot.Watch);
 
     /// <summary>Reads the body of <c>POST /v1/models</c>.</summary>
     public ModelDefinition FromRequest(JsonObject body)
@@ -69,8 +70,12 @@ internal sealed partial class ModelFactory
             throw new ClientErrorException(ProblemKind.InvalidSpec, e.Message, string.IsNullOrEmpty(e.Path) ? null : e.Path);
         }
 
-        return Define(name, spec, publication, window);
+        ModelDefinition definition = Define(name, spec, publication, window);
+        return definition with { Watch = WatchSpec.Read(body["monitors"], body["policy"], _catalog, definition.MetricPrototypes) };
     }
+
+    private ModelDefinition WithWatch(ModelDefinition definition, string? watch) =>
+        watch is null ? definition : definition with { Watch = WatchSpec.FromJson(watch, _catalog, definition.MetricPrototypes) };
 
     private static ModelDefinition Define(string name, ModelSpec spec, PublicationPolicy publication, int window)
     {
@@ -98,7 +103,7 @@ internal sealed partial class ModelFactory
         var spec = new JsonObject();
         foreach ((string key, JsonNode? value) in body)
         {
-            if (key is not ("name" or "publication" or "rollingWindow"))
+            if (key is not ("name" or "publication" or "rollingWindow" or "monitors" or "policy"))
             {
                 spec[key] = value?.DeepClone();
             }

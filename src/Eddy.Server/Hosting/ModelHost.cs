@@ -49,7 +49,6 @@ internal sealed class ModelHost : IAsyncDisposable
         _store = store;
         _idempotency = new IdempotencyCache(options.IdempotencyCapacity);
         Pending = new PendingPredictions(options.PendingCapacity, options.PendingTtl, time);
-        _learner = new Learner(definition);
         _snapshotter = store is null ? null : new Snapshotter(store, options.SnapshotEvery, options.SnapshotInterval, time);
         CreationLsn = creationLsn;
         _lastLsn = creationLsn;
@@ -60,6 +59,7 @@ internal sealed class ModelHost : IAsyncDisposable
         }
 
         Monitor = new ModelMonitor(metricNames);
+        _learner = new Learner(definition, Monitor, time);
         _publisher = new ReplicaPublisher(_learner, time, Monitor);
     }
 

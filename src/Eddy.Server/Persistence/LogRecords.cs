@@ -30,6 +30,7 @@ internal static class LogRecords
         writer.WriteInt32(definition.Publication.EveryLearns);
         writer.WriteInt32(definition.Publication.EveryMilliseconds);
         writer.WriteInt32(definition.RollingWindow);
+        writer.WriteNullableString(definition.Watch?.ToJson());
         return buffer.WrittenSpan.ToArray();
     }
 
@@ -37,7 +38,10 @@ internal static class LogRecords
     {
         var reader = new StateReader(payload);
         RequireVersion(reader);
-        return new CreatedModel(reader.ReadString(), reader.ReadString(), new PublicationPolicy(reader.ReadInt32(), reader.ReadInt32()), reader.ReadInt32());
+        var created = new CreatedModel(reader.ReadString(), reader.ReadString(), new PublicationPolicy(reader.ReadInt32(), reader.ReadInt32()), reader.ReadInt32());
+
+        // Records written before monitors existed end here.
+        return reader.AtEnd ? created : created with { Watch = reader.ReadNullableString() };
     }
 
     public static byte[] ModelReconfigured(string name, PublicationPolicy publication)
@@ -182,7 +186,7 @@ internal static class LogRecords
         StateReader.Require(version is >= 1 and <= Version, $"Log record version {version} is newer than this build reads ({Version}).");
     }
 
-    internal sealed record CreatedModel(string Name, string Spec, PublicationPolicy Publication, int RollingWindow);
+    internal sealed record CreatedModel(string Name, string Spec, PublicationPolicy Publication, int RollingWindow, string? Watch = null);
 
     internal sealed record LearnedRecord(string Model, long Sequence, LearnWork Work);
 }

@@ -22,9 +22,12 @@ internal sealed record ModelSnapshot(
     long Sequence,
     long CoveredLsn,
     ReadOnlyMemory<byte> Estimator,
-    IReadOnlyList<ReadOnlyMemory<byte>> Metrics)
+    IReadOnlyList<ReadOnlyMemory<byte>> Metrics,
+    string? Watch = null,
+    ReadOnlyMemory<byte> WatchState = default)
 {
-    public const ushort FormatVersion = 1;
+    /// <summary>2 added the monitors and policy (<see cref="Watch"/>) and their state; version 1 files are still read.</summary>
+    public const ushort FormatVersion = 2;
     private const int HeaderSize = 20;
 
     private static ReadOnlySpan<byte> Magic => "EDDYMODL"u8;
@@ -46,6 +49,9 @@ internal sealed record ModelSnapshot(
         {
             writer.WriteBytes(metric.Span);
         }
+
+        writer.WriteNullableString(Watch);
+        writer.WriteBytes(WatchState.Span);
 
         ReadOnlySpan<byte> body = payload.WrittenSpan;
         var file = new byte[HeaderSize + body.Length];
@@ -100,7 +106,15 @@ internal sealed record ModelSnapshot(
             metrics[i] = reader.ReadBytes();
         }
 
+        string? watch = null;
+        ReadOnlyMemory<byte> watchState = default;
+        if (version >= 2)
+        {
+            watch = reader.ReadNullableString();
+            watchState = reader.ReadBytes();
+        }
+
         StateReader.Require(reader.AtEnd && sequence >= 0 && lsn >= 0, "The model snapshot has trailing or invalid fields.");
-        return new ModelSnapshot(name, spec, every, everyMs, window, sequence, lsn, estimator, metrics);
+        return new ModelSnapshot(name, spec, every, everyMs, window, sequence, lsn, estimator, metrics, watch, watchState);
     }
 }

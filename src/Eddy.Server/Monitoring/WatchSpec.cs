@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Eddy.Metrics;
+using Eddy.Server.Problems;
+using Eddy.Specs;
+
+namespace Eddy.Server.Monitoring;
+
+/// <summary>
+/// A model's monitors and policy, from its create request:
+/// <c>"monitors": {"drift": "ADWIN", "metric": {"name": "Accuracy", "threshold": 0.8, "margin": 0.05}}</c> and
+/// <c>"policy": {"action": "retrain", "window": 1000, "cooldown": 1000}</c>. Logged and snapshotted as canonical JSON.
+/// </summary>
+internal sealed record WatchSpec(
+    string? Drift,
+    string? Metric,
+    double? Threshold,
+    double? Margin,
+    WatchAction Action,
+    int Window,
+    int Cooldown)
+{
+    public const int MaxWindow = 100_000;
+
+    /// <summary>A fresh detector of the drift monitor's kind; each model's watch clones it.</summary>
+    public Eddy.Drift.DriftDetector? DetectorPrototype { get; init; }
+
+    /// <summary>Checkpoints kept for rollback (one every <see cref="Window"/> learns).</summary>
+    public const int Checkpoints = 4;
+
+    /// <summary>Reads and validates the request's <c>monitors</c> and <c>policy</c>; null when neither is given.</summary>
+    public static WatchSpec? Read(JsonNode? monitors, JsonNode? policy, EstimatorCatalog catalog, IReadOnlyList<Metric> metrics)
+    {
+        if (monitors is null && policy is null)
+        {
+            return null;
+        }
+
+        if (monitors is not JsonObject monitorObject)
+        {
+            throw Invalid("\"monitors\" is an object: {\"drift\": \"ADWIN\", \"metric\": {\"name\": \"Accuracy\", \"threshold\": 0.8, \"margin\": 0.05}}.", "monitors");
+        }
+
+        string? drift = null;
+        Eddy.Drift.DriftDetector? detector = null;
+        string? metric = null;
+        double? threshold = null;
+        double? margin = null;
+        foreach ((string key, JsonNode? value) in monitorObject)
+        {
+            switch (key)
+            {
+                case "drift":
+                    drift = value is JsonValue v && v.TryGetValue(out string? text) ? text : value?.ToJsonString()
+                        ?? throw Invalid("\"monitors.drift\" names a drift detector: \"ADWIN(delta=0.002)\".", "monitors.drift");
+                    try
+                    {
+                        detector = catalog.ParseDetector(drift, "monitors.drift");
+                        drift = detector.ToString();
+                    }
+                    catch (SpecException e)
+                    {
+                        throw Invalid(e.Message, "monitors.drift");
+                    }
+
+                    break;
+                case "metric":
+                    (metric, threshold, margin) = ReadMetric(value, metrics);
+                    break;
+                default:
+                    throw Invalid($"Unknown monitor '{key}'; monitors are \"drift\" and \"metric\".", "monitors." + key);
+            }
+        }
+
+        if (drift is null && metric is null)
+        {
+            throw Invalid("Give at least one monitor: \"drift\" or \"metric\".", "monitors");
+        }
+
+        (WatchAction action, int window, int cooldown) = ReadPolicy(policy);
+        return new WatchSpec(drift, metric, threshold, margin, action, window, cooldown) { DetectorPrototype = detector };
+    }
+
+    public static WatchSpec FromJson(string json, EstimatorCatalog catalog, IReadOnlyList<Metric> metrics)
+    {
+        JsonObject root = JsonNode.Parse(json) as JsonObject ?? throw new InvalidDataException("A watch spec is a JSON object.");
+        return Read(root["monitors"], root["policy"], catalog, metrics) ?? throw new InvalidDataException("A logged watch spec has no monitors.");
+    }
+
+    public string ToJson()
+    {
+        var monitors = new JsonObject();
+        if (Drift is not null)
+        {
+            monitors["drift"] = Drift;
+        }
+
+        if (Metric is not null)
+        {
+            var metric = new JsonObject { ["name"] = Metric };
+            if (Threshold is { } threshold)
+            {
+                metric["threshold"] = threshold;
+            }
+
+            if (Margin is { } margin)
+            {
+                metric["margin"] = margin;
+            }
+
+            monitors["metric"] = metric;
+        }
+
+        var policy = new JsonObject
+        {
+            ["action"] = Action.ToString().ToLowerInvariant(),
+            ["window"] = Window,
+            ["cooldown"] = Cooldown,
+        };
+        return new JsonObject { ["monitors"] = monitors, ["policy"] = policy }.ToJsonString();
+    }
+
+    private static (string Name, double? Threshold, double? Margin) ReadMetric(JsonNode? node, IReadOnlyList<Metric> metrics)
+    {
+        if (node is not JsonObject o || o["name"] is not JsonValue nameValue || !nameValue.TryGetValue(out string? name))
+        {
+            throw Invalid("\"monitors.metric\" is {\"name\": a metric of the model, \"threshold\": x, \"margin\": m}.", "monitors.metric");
+        }
+
+        bool known = false;
+        foreach (Metric metric in metrics)
+        {
+            known |= metric.Name == name;
+        }
+
+        if (!known)
+        {
+            throw Invalid($"The model does not track '{name}'; the metric monitor watches one of its metrics.", "monitors.metric.name");
+        }
+
+        double? threshold = Number(o["threshold"], "monitors.metric.threshold");
+        double? margin = Number(o["margin"], "monitors.metric.margin");
+        if (threshold is null && margin is null)
+        {
+            throw Invalid("The metric monitor needs a \"threshold\" (worse than this fires) or a \"margin\" (worse than the long-run value by this much fires).", "monitors.metric");
+        }
+
+        if (margin is < 0)
+        {
+            throw Invalid("\"margin\" is a non-negative number.", "monitors.metric.margin");
+        }
+
+        foreach ((string key, _) in o)
+        {
+            if (key is not ("name" or "threshold" or "margin"))
+            {
+                throw Invalid($"Unknown field '{key}' in the metric monitor.", "monitors.metric." + key);
+            }
+        }
+
+        return (name, threshold, margin);
+    }
+
+    private static (WatchAction Action, int Window, int Cooldown) ReadPolicy(JsonNode? node)
+    {
+        WatchAction action = WatchAction.Alert;
+        int window = 1000;
+        int? cooldown = null;
+        if (node is null)
+        {
+            return (action, window, window);
+        }
+
+        if (node is not JsonObject o)
+        {
+            throw Invalid("\"policy\" is {\"action\": \"alert\"|\"reset\"|\"rollback\"|\"retrain\", \"window\": N, \"cooldown\": N}.", "policy");
+        }
+
+        foreach ((string key, JsonNode? value) in o)
+        {
+            switch (key)
+            {
+                case "action":
+                    string? name = value is JsonValue v && v.TryGetValue(out string? text) ? text : null;
+                    action = name switch
+                    {
+                        "alert" => WatchAction.Alert,
+                        "reset" => WatchAction.Reset,
+                        "rollback" => WatchAction.Rollback,
+                        "retrain" => WatchAction.Retrain,
+                        _ => throw Invalid("\"policy.action\" is \"alert\", \"reset\", \"rollback\" or \"retrain\".", "policy.action"),
+                    };
+                    break;
+                case "window":
+                    window = Integer(value, "policy.window", 1, MaxWindow);
+                    break;
+                case "cooldown":
+                    cooldown = Integer(value, "policy.cooldown", 0, int.MaxValue);
+                    break;
+                default:
+                    throw Invalid($"Unknown policy field '{key}'.", "policy." + key);
+            }
+        }
+
+        return (action, window, cooldown ?? window);
+    }
+
+    private static double? Number(JsonNode? node, string field) => node switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue(out double number) && double.IsFinite(number) => number,
+        _ => throw Invalid($"\"{field}\" is a finite number.", field),
+    };
+
+    private static int Integer(JsonNode? node, string field, int minimum, int maximum) =>
+        node is JsonValue v && v.TryGetValue(out int value) && value >= minimum && value <= maximum
+            ? value
+            : throw Invalid($"\"{field}\" is an integer from {minimum.ToString(CultureInfo.InvariantCulture)} to {maximum.ToString("N0", CultureInfo.InvariantCulture)}.", field);
+
+    private static ClientErrorException Invalid(string detail, string field) => new(ProblemKind.InvalidSpec, detail, field);
+}
