@@ -14,6 +14,8 @@ internal sealed class ModelMonitor
     private static readonly TimeSpan s_progressInterval = TimeSpan.FromSeconds(1);
 
     private long _lastEventSequence = -1;
+    private long _alarms;
+    private long _actions;
     private DateTimeOffset _lastEventTime;
 
     public ModelMonitor(IReadOnlyList<string> metricNames)
@@ -27,6 +29,12 @@ internal sealed class ModelMonitor
     public MetricHistory History { get; } = new();
 
     public ModelEvents Events { get; } = new();
+
+    /// <summary>Monitor alarms (drift events) so far, including any replayed at recovery.</summary>
+    public long Alarms => Interlocked.Read(ref _alarms);
+
+    /// <summary>Policy actions so far, including any replayed at recovery.</summary>
+    public long Actions => Interlocked.Read(ref _actions);
 
     /// <summary>The writer published <paramref name="replica"/>.</summary>
     public void Published(Replica replica)
@@ -58,6 +66,15 @@ internal sealed class ModelMonitor
     /// <summary>Records a model event (snapshot, publication change, storage failure…), kept for late joiners.</summary>
     public void Record(string type, long sequence, DateTimeOffset time, Action<Utf8JsonWriter> writeFields)
     {
+        if (type == "drift")
+        {
+            Interlocked.Increment(ref _alarms);
+        }
+        else if (type == "policy")
+        {
+            Interlocked.Increment(ref _actions);
+        }
+
         byte[] data = Serialize(writer =>
         {
             writer.WriteNumber("sequence"u8, sequence);

@@ -28,6 +28,8 @@ internal sealed class ServerMetrics
         meter.CreateObservableGauge("eddy.model.metric", ObserveMetrics, null, "Progressive validation metrics, over the whole stream (window=global) and the rolling window.");
         meter.CreateObservableGauge("eddy.model.pending", ObservePending, "{prediction}", "Predictions waiting for their label.");
         meter.CreateObservableGauge("eddy.model.features", ObserveFeatures, "{feature}", "Feature names the model has interned.");
+        meter.CreateObservableCounter("eddy.model.drift_alarms", () => PerModel(host => host.Monitor.Alarms), "{alarm}", "Monitor alarms (drift or metric) raised on the model.");
+        meter.CreateObservableCounter("eddy.model.policy_actions", () => PerModel(host => host.Monitor.Actions), "{action}", "Actions its policy took (alert, reset, rollback, retrain).");
         meter.CreateObservableCounter("eddy.wal.records", () => store.Log.Statistics.Records, "{record}", "Records appended to the write-ahead log.");
         meter.CreateObservableCounter("eddy.wal.bytes", () => store.Log.Statistics.Bytes, "By", "Bytes appended to the write-ahead log.");
         meter.CreateObservableCounter("eddy.wal.commits", () => store.Log.Statistics.Commits, "{commit}", "Group commits written by the log's flusher.");

@@ -57,7 +57,7 @@ public sealed class TelemetryTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    private static async Task<string> ScrapeAsync(EddyApplication eddy)
+    internal static async Task<string> ScrapeAsync(EddyApplication eddy)
     {
         using HttpResponseMessage response = await eddy.Client.GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -66,7 +66,7 @@ public sealed class TelemetryTests
     }
 
     /// <summary>The value of the first sample of <paramref name="name"/> whose labels contain every given one.</summary>
-    private static double Sample(string text, string name, params string[] labels)
+    internal static double Sample(string text, string name, params string[] labels)
     {
         foreach (string line in text.Split('\n'))
         {

@@ -42,6 +42,8 @@ public sealed class WatchScenarioTests
         long detectedAt = drift.GetProperty("data").GetProperty("sequence").GetInt64();
         Assert.InRange(detectedAt, FlipAt + 1, FlipAt + 250);
         Assert.Equal("retrain", policy.GetProperty("data").GetProperty("action").GetString());
+        string metrics = await TelemetryTests.ScrapeAsync(eddy);
+        Assert.Equal(1, TelemetryTests.Sample(metrics, "eddy_model_policy_actions_total", "model=\"watched\""));
         JsonElement plainHistory = await eddy.GetJsonAsync("/v1/models/plain/history");
         Assert.Empty(plainHistory.GetProperty("events").EnumerateArray());
     }
