@@ -36,6 +36,7 @@ public sealed class EstimatorCatalog
         BuiltinNeighbors.Register(catalog);
         BuiltinAnomaly.Register(catalog);
         BuiltinComponents.Register(catalog);
+        BuiltinEnsembles.Register(catalog);
         return catalog;
     }
 
