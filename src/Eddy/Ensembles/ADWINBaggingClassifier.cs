@@ -19,6 +19,7 @@ namespace Eddy.Ensembles;
 public sealed class ADWINBaggingClassifier : Classifier
 {
     private const byte StateVersion = 1;
+    private const double DefaultDelta = 0.002;
     private readonly EnsembleMembers<Classifier> _members;
     private ADWIN[] _detectors;
 
@@ -28,11 +29,7 @@ public sealed class ADWINBaggingClassifier : Classifier
     public ADWINBaggingClassifier(Classifier model, int nModels = 10, long? seed = null)
     {
         _members = new EnsembleMembers<Classifier>(model, nModels, seed);
-        _detectors = new ADWIN[nModels];
-        for (int i = 0; i < nModels; i++)
-        {
-            _detectors[i] = new ADWIN();
-        }
+        _detectors = EnsembleDetectors.Create(nModels, DefaultDelta);
     }
 
     public Classifier Model => _members.Prototype;
@@ -65,21 +62,14 @@ public sealed class ADWINBaggingClassifier : Classifier
                 member.LearnOne(x, y, w);
             }
 
-            Label predicted = member.PredictOne(x);
-            ADWIN detector = _detectors[i];
-            double before = detector.Estimation;
-            detector.Update(predicted == y ? 1 : 0);
-            if (detector.DriftDetected && detector.Estimation > before)
-            {
-                changeDetected = true;
-            }
+            changeDetected |= EnsembleDetectors.UpdateAndCheckRise(_detectors[i], member.PredictOne(x) == y ? 1 : 0);
         }
 
         if (changeDetected)
         {
-            int worst = HighestEstimation(_detectors);
+            int worst = EnsembleDetectors.HighestEstimation(_detectors);
             _members.Reset(worst);
-            _detectors[worst] = new ADWIN();
+            _detectors[worst] = new ADWIN(DefaultDelta);
         }
     }
 
@@ -90,55 +80,20 @@ public sealed class ADWINBaggingClassifier : Classifier
         return EnsembleVoting.Average(_members.Models, x, output);
     }
 
-    /// <summary>Python's <c>max(range(n), key=estimation)</c>: the first index on ties.</summary>
-    internal static int HighestEstimation(ADWIN[] detectors)
-    {
-        int best = 0;
-        for (int j = 1; j < detectors.Length; j++)
-        {
-            if (detectors[j].Estimation > detectors[best].Estimation)
-            {
-                best = j;
-            }
-        }
-
-        return best;
-    }
-
-    internal static void WriteDetectors(StateWriter writer, ADWIN[] detectors)
-    {
-        foreach (ADWIN detector in detectors)
-        {
-            detector.WriteState(writer);
-        }
-    }
-
-    internal static ADWIN[] ReadDetectors(StateReader reader, int count, double delta)
-    {
-        var detectors = new ADWIN[count];
-        for (int i = 0; i < count; i++)
-        {
-            detectors[i] = new ADWIN(delta);
-            detectors[i].ReadState(reader);
-        }
-
-        return detectors;
-    }
-
     public override Estimator CloneFresh() => new ADWINBaggingClassifier((Classifier)Model.CloneFresh(), NModels, Seed);
 
     public override void WriteState(StateWriter writer)
     {
         writer.WriteHeader(nameof(ADWINBaggingClassifier), StateVersion);
         _members.WriteState(writer);
-        WriteDetectors(writer, _detectors);
+        EnsembleDetectors.Write(writer, _detectors);
     }
 
     public override void ReadState(StateReader reader)
     {
         reader.ReadHeader(nameof(ADWINBaggingClassifier), StateVersion);
         (PythonRandom rng, Classifier[] models) = _members.Read(reader);
-        ADWIN[] detectors = ReadDetectors(reader, models.Length, 0.002);
+        ADWIN[] detectors = EnsembleDetectors.Read(reader, models.Length, DefaultDelta);
         _members.Commit(rng, models);
         _detectors = detectors;
     }

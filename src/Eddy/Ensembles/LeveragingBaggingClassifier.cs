@@ -58,11 +58,7 @@ public sealed class LeveragingBaggingClassifier : Classifier
         W = w;
         AdwinDelta = adwinDelta;
         BaggingMethod = baggingMethod;
-        _detectors = new ADWIN[nModels];
-        for (int i = 0; i < nModels; i++)
-        {
-            _detectors[i] = new ADWIN(adwinDelta);
-        }
+        _detectors = EnsembleDetectors.Create(nModels, adwinDelta);
     }
 
     public Classifier Model => _members.Prototype;
@@ -131,19 +127,13 @@ public sealed class LeveragingBaggingClassifier : Classifier
                 continue;
             }
 
-            ADWIN detector = _detectors[i];
-            double before = detector.Estimation;
-            detector.Update(predicted != y ? 1 : 0);
-            if (detector.DriftDetected && detector.Estimation > before)
-            {
-                changeDetected = true;
-            }
+            changeDetected |= EnsembleDetectors.UpdateAndCheckRise(_detectors[i], predicted != y ? 1 : 0);
         }
 
         if (changeDetected)
         {
             _nDetectedChanges++;
-            int worst = ADWINBaggingClassifier.HighestEstimation(_detectors);
+            int worst = EnsembleDetectors.HighestEstimation(_detectors);
             _members.Reset(worst);
             _detectors[worst] = new ADWIN(AdwinDelta);
         }
@@ -187,7 +177,7 @@ public sealed class LeveragingBaggingClassifier : Classifier
     {
         writer.WriteHeader(nameof(LeveragingBaggingClassifier), StateVersion);
         _members.WriteState(writer);
-        ADWINBaggingClassifier.WriteDetectors(writer, _detectors);
+        EnsembleDetectors.Write(writer, _detectors);
         writer.WriteInt32(_nDetectedChanges);
     }
 
@@ -195,7 +185,7 @@ public sealed class LeveragingBaggingClassifier : Classifier
     {
         reader.ReadHeader(nameof(LeveragingBaggingClassifier), StateVersion);
         (PythonRandom rng, Classifier[] models) = _members.Read(reader);
-        ADWIN[] detectors = ADWINBaggingClassifier.ReadDetectors(reader, models.Length, AdwinDelta);
+        ADWIN[] detectors = EnsembleDetectors.Read(reader, models.Length, AdwinDelta);
         int changes = reader.ReadInt32();
         StateReader.Require(changes >= 0, "LeveragingBaggingClassifier: negative change count.");
         _members.Commit(rng, models);
