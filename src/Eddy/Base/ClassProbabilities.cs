@@ -41,6 +41,42 @@ public sealed class ClassProbabilities
         _count++;
     }
 
+    /// <summary>
+    /// Adds <paramref name="amount"/> to the probability of <paramref name="label"/>, appending the class when new
+    /// (Python's <c>Counter.update</c>, which ensembles use to sum their members' votes).
+    /// </summary>
+    public void Accumulate(Label label, double amount)
+    {
+        for (int i = 0; i < _count; i++)
+        {
+            if (_classes[i].Equals(label))
+            {
+                _probabilities[i] = amount + _probabilities[i];
+                return;
+            }
+        }
+
+        Add(label, amount);
+    }
+
+    /// <summary>Multiplies every probability by <paramref name="factor"/> (River's <c>scale_values_in_dict</c>).</summary>
+    public void Scale(double factor)
+    {
+        for (int i = 0; i < _count; i++)
+        {
+            _probabilities[i] *= factor;
+        }
+    }
+
+    /// <summary>Divides every probability by <paramref name="divisor"/>.</summary>
+    public void Divide(double divisor)
+    {
+        for (int i = 0; i < _count; i++)
+        {
+            _probabilities[i] /= divisor;
+        }
+    }
+
     /// <summary>Binary form River's linear classifiers return: <c>{False: 1 − p, True: p}</c>.</summary>
     public void SetBinary(double probabilityTrue)
     {

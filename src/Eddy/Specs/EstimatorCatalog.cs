@@ -38,6 +38,7 @@ public sealed class EstimatorCatalog
         BuiltinTrees.Register(catalog);
         BuiltinComponents.Register(catalog);
         BuiltinDetectors.Register(catalog);
+        BuiltinEnsembles.Register(catalog);
         return catalog;
     }
 

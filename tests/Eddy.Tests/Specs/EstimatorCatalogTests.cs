@@ -1,6 +1,7 @@
 using Eddy.Anomaly;
 using Eddy.Base;
 using Eddy.Compose;
+using Eddy.Ensembles;
 using Eddy.Linear;
 using Eddy.Metrics;
 using Eddy.NaiveBayes;
@@ -40,6 +41,19 @@ public sealed class EstimatorCatalogTests
         { "OneClassSVM", new OneClassSVM().ToString() },
         { "HoeffdingTreeClassifier", new HoeffdingTreeClassifier().ToString() },
         { "HoeffdingTreeRegressor", new HoeffdingTreeRegressor().ToString() },
+    };
+
+    /// <summary>Every wrapper of a nested model, with that model given and the other parameters at River's defaults.</summary>
+    public static TheoryData<string, string, string> Ensembles => new()
+    {
+        { "BaggingClassifier", "BaggingClassifier(model=LogisticRegression)", new BaggingClassifier(new LogisticRegression()).ToString() },
+        { "BaggingRegressor", "BaggingRegressor(model=LinearRegression)", new BaggingRegressor(new LinearRegression()).ToString() },
+        { "ADWINBaggingClassifier", "ADWINBaggingClassifier(model=LogisticRegression)", new ADWINBaggingClassifier(new LogisticRegression()).ToString() },
+        {
+            "LeveragingBaggingClassifier", "LeveragingBaggingClassifier(model=LogisticRegression)",
+            new LeveragingBaggingClassifier(new LogisticRegression()).ToString()
+        },
+        { "AdaBoostClassifier", "AdaBoostClassifier(model=LogisticRegression)", new AdaBoostClassifier(new LogisticRegression()).ToString() },
     };
 
     /// <summary>Every optimizer, scheduler and loss, seen through the model that holds it.</summary>
@@ -116,6 +130,14 @@ public sealed class EstimatorCatalogTests
     }
 
     [Theory]
+    [MemberData(nameof(Ensembles))]
+    public void Build_EnsembleWithDefaults_PrintsLikeDirectInstance(string name, string expression, string expected)
+    {
+        Assert.StartsWith(name + "(", expression, StringComparison.Ordinal);
+        Assert.Equal(expected, ModelSpec.Parse(expression).BuildEstimator().ToString());
+    }
+
+    [Theory]
     [MemberData(nameof(MetricCases))]
     public void Build_MetricWithDefaults_IsTheRiverMetric(string metric, string model, string type)
     {
@@ -130,6 +152,7 @@ public sealed class EstimatorCatalogTests
         var covered = new HashSet<string>(StringComparer.Ordinal);
         IEnumerable<string> names = Estimators.Select(row => row.Data.Item1)
             .Concat(Components.Select(row => row.Data.Item1))
+            .Concat(Ensembles.Select(row => row.Data.Item1))
             .Concat(MetricCases.Select(row => row.Data.Item1));
         foreach (string name in names)
         {

@@ -1,0 +1,46 @@
+using Eddy.Ensembles;
+using static Eddy.Specs.ParameterSpec;
+
+namespace Eddy.Specs;
+
+/// <summary>River's <c>ensemble</c> bagging and boosting wrappers; <c>model</c> is a nested model (or pipeline).</summary>
+internal static class BuiltinEnsembles
+{
+    // Every member is a full copy of the model, so untrusted specs may not ask for arbitrarily many.
+    private const long MaxModels = 1000;
+
+    public static void Register(EstimatorCatalog catalog)
+    {
+        catalog.Register(
+            "BaggingClassifier",
+            [Required("model", ParameterType.Estimator), NModels(), NullableInteger("seed")],
+            a => new BaggingClassifier(a.GetClassifier("model"), a.GetInt32("n_models"), a.GetNullableInt64("seed")));
+        catalog.Register(
+            "BaggingRegressor",
+            [Required("model", ParameterType.Estimator), NModels(), NullableInteger("seed")],
+            a => new BaggingRegressor(a.GetRegressor("model"), a.GetInt32("n_models"), a.GetNullableInt64("seed")));
+        catalog.Register(
+            "ADWINBaggingClassifier",
+            [Required("model", ParameterType.Estimator), NModels(), NullableInteger("seed")],
+            a => new ADWINBaggingClassifier(a.GetClassifier("model"), a.GetInt32("n_models"), a.GetNullableInt64("seed")));
+        catalog.Register(
+            "LeveragingBaggingClassifier",
+            [
+                Required("model", ParameterType.Estimator), NModels(), Number("w", 6), Number("adwin_delta", 0.002),
+                String("bagging_method", "bag"), NullableInteger("seed"),
+            ],
+            a => new LeveragingBaggingClassifier(
+                a.GetClassifier("model"),
+                a.GetInt32("n_models"),
+                a.GetNumber("w"),
+                a.GetNumber("adwin_delta"),
+                LeveragingBaggingClassifier.ParseMethod(a.GetString("bagging_method")),
+                a.GetNullableInt64("seed")));
+        catalog.Register(
+            "AdaBoostClassifier",
+            [Required("model", ParameterType.Estimator), NModels(), NullableInteger("seed")],
+            a => new AdaBoostClassifier(a.GetClassifier("model"), a.GetInt32("n_models"), a.GetNullableInt64("seed")));
+    }
+
+    private static ParameterSpec NModels() => Integer("n_models", 10).WithMaximum(MaxModels);
+}
