@@ -37,6 +37,7 @@ public sealed class EstimatorCatalogTests
         { "KNNRegressor", new KNNRegressor().ToString() },
         { "HalfSpaceTrees", new HalfSpaceTrees().ToString() },
         { "OneClassSVM", new OneClassSVM().ToString() },
+        { "GaussianScorer", new GaussianScorer().ToString() },
     };
 
     /// <summary>Every optimizer, scheduler and loss, seen through the model that holds it.</summary>
