@@ -45,7 +45,7 @@ internal static class BatchEndpoints
 
         try
         {
-            CheckItems(body, settings, requireLabel: false);
+            CheckItems(body, settings, learn: false, anomaly: false);
             Replica replica = host.Replica;
             Utf8JsonWriter writer = JsonResponse.Begin(context.Response);
             writer.WriteStartObject();
@@ -98,7 +98,7 @@ internal static class BatchEndpoints
             ReadOnlySequence<byte> body = await RequestBody.ReadAsync(context.Request, settings.MaxBodyBytes, context.RequestAborted);
             try
             {
-                ReadWorks(body, settings, works);
+                ReadWorks(body, settings, works, host.Definition.IsAnomaly);
             }
             finally
             {
@@ -135,6 +135,7 @@ internal static class BatchEndpoints
             {
                 writer.WriteNumber("sequence"u8, outcome.Sequence);
                 writer.WriteBoolean("replayed"u8, outcome.Status == LearnStatus.Replayed);
+                Learning.WriteScore(writer, host, outcome);
             }
             else
             {
@@ -150,16 +151,16 @@ internal static class BatchEndpoints
         await JsonResponse.EndAsync(context.Response, writer);
     }
 
-    private static void ReadWorks(ReadOnlySequence<byte> body, ServerSettings settings, List<LearnWork> works)
+    private static void ReadWorks(ReadOnlySequence<byte> body, ServerSettings settings, List<LearnWork> works, bool anomaly)
     {
-        CheckItems(body, settings, requireLabel: true);
+        CheckItems(body, settings, learn: true, anomaly);
         var reader = new Utf8JsonReader(body, ExampleParser.Options(settings.MaxJsonDepth));
         ExampleParser.Read(ref reader);
         while (ExampleParser.Read(ref reader) != JsonTokenType.EndArray)
         {
             RawExample raw = RawExamplePool.Rent();
             ExampleRequest request = ExampleParser.ReadExample(ref reader, new RawSink(raw), Path(works.Count));
-            LearnWork work = Learning.CreateWork(request, raw, idempotencyKey: null);
+            LearnWork work = Learning.CreateWork(request, raw, idempotencyKey: null, anomaly);
             if (work.Features is null)
             {
                 RawExamplePool.Return(raw);
@@ -170,7 +171,7 @@ internal static class BatchEndpoints
     }
 
     /// <summary>Validates the whole array (JSON, shapes, features, presence of x/y) before anything happens.</summary>
-    private static void CheckItems(ReadOnlySequence<byte> body, ServerSettings settings, bool requireLabel)
+    private static void CheckItems(ReadOnlySequence<byte> body, ServerSettings settings, bool learn, bool anomaly)
     {
         var reader = new Utf8JsonReader(body, ExampleParser.Options(settings.MaxJsonDepth));
         try
@@ -185,13 +186,13 @@ internal static class BatchEndpoints
             {
                 string path = Path(count);
                 ExampleRequest request = ExampleParser.ReadExample(ref reader, default(NullSink), path);
-                if (requireLabel)
+                if (learn)
                 {
-                    Learning.Validate(request);
+                    Learning.Validate(request, anomaly);
                 }
-                else if (request.HasY)
+                else if (request.HasY || request.HasFeedback)
                 {
-                    throw new ClientErrorException(ProblemKind.InvalidRequest, "A prediction takes no label.", path + "y");
+                    throw new ClientErrorException(ProblemKind.InvalidRequest, "A prediction takes no label.", path + (request.HasY ? "y" : "label"));
                 }
 
                 if (++count > MaxItems)

@@ -43,6 +43,7 @@ internal static class ExportEndpoint
     {
         ClassifierPipeline pipeline => [.. pipeline.Steps, pipeline.Final],
         RegressorPipeline pipeline => [.. pipeline.Steps, pipeline.Final],
+        AnomalyPipeline pipeline => [.. pipeline.Steps, pipeline.Final],
         TransformerPipeline pipeline => pipeline.Steps,
         _ => [model],
     };

@@ -25,7 +25,7 @@ internal static class Learning
         try
         {
             ExampleRequest request = ExampleParser.ParseBody(body, new RawSink(raw), settings.MaxJsonDepth);
-            work = CreateWork(request, raw, key);
+            work = CreateWork(request, raw, key, host.Definition.IsAnomaly);
         }
         catch
         {
@@ -52,17 +52,40 @@ internal static class Learning
         return outcome;
     }
 
-    public static LearnWork CreateWork(ExampleRequest request, RawExample raw, string? idempotencyKey)
+    /// <summary>
+    /// The work for a validated learn. An anomaly model's work carries the optional feedback label where other models
+    /// carry y (the log records it there too): it scores the metrics and is never learned from.
+    /// </summary>
+    public static LearnWork CreateWork(ExampleRequest request, RawExample raw, string? idempotencyKey, bool anomaly)
     {
-        Validate(request);
+        Validate(request, anomaly);
+        if (anomaly)
+        {
+            return new LearnWork(raw, request.Feedback, null, idempotencyKey);
+        }
+
         return request.Id is not null
             ? new LearnWork(null, request.Y, request.Id, idempotencyKey)
             : new LearnWork(raw, request.Y, null, idempotencyKey);
     }
 
-    /// <summary>Throws unless the request is a learn: a label, and either features or a pending id.</summary>
-    public static void Validate(ExampleRequest request)
+    /// <summary>
+    /// Throws unless the request is a learn: a label, and either features or a pending id; for an anomaly model,
+    /// features without a label (and optionally the feedback "label").
+    /// </summary>
+    public static void Validate(ExampleRequest request, bool anomaly)
     {
+        if (anomaly)
+        {
+            ValidateAnomaly(request);
+            return;
+        }
+
+        if (request.HasFeedback)
+        {
+            throw new ClientErrorException(ProblemKind.InvalidRequest, "\"label\" is feedback for anomaly models; this model learns its label from \"y\".", "label");
+        }
+
         if (!request.HasY)
         {
             throw new ClientErrorException(ProblemKind.InvalidLabel, "The label \"y\" is missing.", "y");
@@ -78,6 +101,27 @@ internal static class Learning
         else if (!request.HasX)
         {
             throw new ClientErrorException(ProblemKind.InvalidRequest, "The features \"x\" are missing (or give the \"id\" of a pending prediction).", "x");
+        }
+    }
+
+    private static void ValidateAnomaly(ExampleRequest request)
+    {
+        if (request.HasY)
+        {
+            throw new ClientErrorException(
+                ProblemKind.InvalidRequest,
+                "An anomaly model learns without labels: send {\"x\"}, optionally with \"label\": true/false saying whether it was an anomaly (scored by the metrics, never learned).",
+                "y");
+        }
+
+        if (request.Id is not null)
+        {
+            throw new ClientErrorException(ProblemKind.InvalidRequest, "An anomaly model keeps no pending predictions; send the features \"x\".", "id");
+        }
+
+        if (!request.HasX)
+        {
+            throw new ClientErrorException(ProblemKind.InvalidRequest, "The features \"x\" are missing.", "x");
         }
     }
 
@@ -105,9 +149,28 @@ internal static class Learning
         writer.WriteString("model"u8, host.Name);
         writer.WriteNumber("sequence"u8, outcome.Sequence);
         writer.WriteBoolean("replayed"u8, outcome.Status == LearnStatus.Replayed);
+        WriteScore(writer, host, outcome);
         WriteMetric(writer, host, outcome);
         writer.WriteEndObject();
         await JsonResponse.EndAsync(context.Response, writer);
+    }
+
+    /// <summary>An anomaly model's score of the example before it was learned: <c>"score": 0.12</c>.</summary>
+    public static void WriteScore(Utf8JsonWriter writer, ModelHost host, LearnOutcome outcome)
+    {
+        if (!host.Definition.IsAnomaly)
+        {
+            return;
+        }
+
+        if (double.IsFinite(outcome.Score))
+        {
+            writer.WriteNumber("score"u8, outcome.Score);
+        }
+        else
+        {
+            writer.WriteNull("score"u8);
+        }
     }
 
     /// <summary>The model's first metric right after this learn: <c>"metric": {"name": "ROCAUC", "value": 0.95}</c>.</summary>

@@ -26,7 +26,10 @@ internal static class ModelEndpoints
             .WithTags("Predict").WithSummary("Predict from the published replica; with an id, keep it pending for its label.");
         models.MapPost("/{name}/learn", (HttpContext context, string name, ModelRegistry registry, ServerSettings settings) =>
                 WithModelAsync(context, name, registry, settings, Learning.HandleAsync))
-            .WithTags("Learn").WithSummary("Learn {x, y}, or {id, y} for a pending prediction; Idempotency-Key makes retries safe.");
+            .WithTags("Learn").WithSummary("Learn {x, y}, or {id, y} for a pending prediction; anomaly models {x} (or {x, label}) and answer the score. Idempotency-Key makes retries safe.");
+        models.MapPost("/{name}/score", (HttpContext context, string name, ModelRegistry registry, ServerSettings settings) =>
+                WithModelAsync(context, name, registry, settings, Predictions.ScoreAsync))
+            .WithTags("Predict").WithSummary("An anomaly model's score of {x}, from the published replica; changes nothing.");
         return routes;
     }
 
@@ -198,6 +201,7 @@ internal static class ModelEndpoints
     {
         Classifier => "classifier",
         Regressor => "regressor",
+        AnomalyDetector => "anomaly",
         _ => "transformer",
     };
 

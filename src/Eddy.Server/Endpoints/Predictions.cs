@@ -20,7 +20,15 @@ internal static class Predictions
     [ThreadStatic]
     private static ClassProbabilities? s_probabilities;
 
-    public static async Task HandleAsync(HttpContext context, ModelHost host, ServerSettings settings)
+    public static Task HandleAsync(HttpContext context, ModelHost host, ServerSettings settings) => HandleAsync(context, host, settings, scoreRoute: false);
+
+    /// <summary><c>POST /v1/models/{name}/score</c>: an anomaly model's score of <c>{"x"}</c>, pure, from the replica.</summary>
+    public static Task ScoreAsync(HttpContext context, ModelHost host, ServerSettings settings) =>
+        host.Definition.IsAnomaly
+            ? HandleAsync(context, host, settings, scoreRoute: true)
+            : JsonResponse.ProblemAsync(context, ProblemKind.InvalidRequest, $"The model '{host.Name}' is not an anomaly detector; ask it with /predict.").AsTask();
+
+    private static async Task HandleAsync(HttpContext context, ModelHost host, ServerSettings settings, bool scoreRoute)
     {
         ReadOnlySequence<byte> body;
         try
@@ -39,9 +47,10 @@ internal static class Predictions
             Replica replica = host.Replica;
             FeatureVector x = Vector(replica);
             ExampleRequest request = ExampleParser.ParseBody(body, new VectorSink(x), settings.MaxJsonDepth);
-            if (request.HasY)
+            if (request.HasY || request.HasFeedback)
             {
-                throw new ClientErrorException(ProblemKind.InvalidRequest, "A prediction takes no label; send {\"x\", \"y\"} to the learn route.", "y");
+                string route = scoreRoute ? "A score" : "A prediction";
+                throw new ClientErrorException(ProblemKind.InvalidRequest, $"{route} takes no label; send it with the example to the learn route.", request.HasY ? "y" : "label");
             }
 
             Prediction prediction = Predict(host, replica, x, request, "");
@@ -116,6 +125,16 @@ internal static class Predictions
                     return new Prediction(Label.None, null, value);
                 }
 
+                case AnomalyDetector detector:
+                {
+                    if (request.Id is not null)
+                    {
+                        throw new ClientErrorException(ProblemKind.InvalidRequest, "An anomaly model keeps no pending predictions; score without an \"id\".", path + "id");
+                    }
+
+                    return new Prediction(Label.None, null, detector.ScoreOne(x), IsScore: true);
+                }
+
                 default:
                     throw new ClientErrorException(ProblemKind.InvalidRequest, $"The model '{host.Name}' is a transformer; it makes no predictions.");
             }
@@ -134,7 +153,11 @@ internal static class Predictions
             writer.WriteString("id"u8, id);
         }
 
-        if (prediction.Probabilities is { } probabilities)
+        if (prediction.IsScore)
+        {
+            writer.WriteNumber("score"u8, prediction.Value);
+        }
+        else if (prediction.Probabilities is { } probabilities)
         {
             writer.WritePropertyName("prediction"u8);
             JsonResponse.WriteLabel(writer, prediction.Label);
@@ -171,6 +194,6 @@ internal static class Predictions
         }
     }
 
-    /// <summary>A prediction: the class and its distribution (classifiers) or the value (regressors).</summary>
-    internal readonly record struct Prediction(Label Label, ClassProbabilities? Probabilities, double Value);
+    /// <summary>A prediction: the class and its distribution (classifiers), the value (regressors) or the score (anomaly models).</summary>
+    internal readonly record struct Prediction(Label Label, ClassProbabilities? Probabilities, double Value, bool IsScore = false);
 }

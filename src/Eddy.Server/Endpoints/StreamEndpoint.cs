@@ -13,7 +13,8 @@ namespace Eddy.Server.Endpoints;
 /// <summary>
 /// <c>POST /v1/models/{name}/stream</c>: NDJSON in, NDJSON out, one connection for high-rate clients. Each line is
 /// <c>{"x", "y"}</c> or <c>{"id", "y"}</c> (learn) or <c>{"x"}</c> / <c>{"x", "id"}</c> (predict); each gets one
-/// answer line, in order. Learns are pipelined to the writer; a prediction first waits for the stream's earlier
+/// answer line, in order. On an anomaly model every line is a learn (<c>{"x"}</c>, optionally with <c>"label"</c>)
+/// answered with the score the example got before it was learned. Learns are pipelined to the writer; a prediction first waits for the stream's earlier
 /// learns, so a stream always reads its own writes. A bad line gets an error line; the stream goes on.
 /// </summary>
 internal static class StreamEndpoint
@@ -112,9 +113,10 @@ internal static class StreamEndpoint
         try
         {
             ExampleRequest request = ExampleParser.ParseBody(text, new RawSink(raw), settings.MaxJsonDepth);
-            if (request.HasY)
+            bool anomaly = host.Definition.IsAnomaly;
+            if (request.HasY || anomaly)
             {
-                LearnWork work = Learning.CreateWork(request, raw, idempotencyKey: null);
+                LearnWork work = Learning.CreateWork(request, raw, idempotencyKey: null, anomaly);
                 if (work.Features is null)
                 {
                     RawExamplePool.Return(raw);
@@ -180,6 +182,7 @@ internal static class StreamEndpoint
             writer.WriteNumber("line"u8, item.Line);
             writer.WriteNumber("sequence"u8, outcome.Sequence);
             writer.WriteBoolean("replayed"u8, outcome.Status == LearnStatus.Replayed);
+            Learning.WriteScore(writer, host, outcome);
             Learning.WriteMetric(writer, host, outcome);
             writer.WriteEndObject();
             End(output, writer);

@@ -12,6 +12,7 @@ namespace Eddy.Server.Hosting;
 /// The writable side of a <see cref="ModelHost"/>: the model, its schema, its progressive metrics and the sequence.
 /// Only the host's writer calls it. A learn validates everything first (label, then features without interning new
 /// names), so a refused example changes nothing; then it predicts, learns and scores, as progressive validation does.
+/// An anomaly detector scores, then learns; its work's label is the optional feedback, which only the metrics see.
 /// </summary>
 internal sealed class Learner
 {
@@ -207,6 +208,7 @@ internal sealed class Learner
     {
         // The error the drift monitor watches: 0/1 for a classifier, |y − ŷ| for a regressor; NaN when nothing was predicted.
         double error = double.NaN;
+        double score = double.NaN;
         switch (Model)
         {
             case Classifier classifier:
@@ -260,6 +262,26 @@ internal sealed class Learner
                 break;
             }
 
+            case AnomalyDetector detector:
+            {
+                // Progressive, as River's evaluation: the score before learning. y is the optional feedback.
+                score = detector.ScoreOne(_x);
+                detector.LearnOne(_x);
+                if (!y.IsNone && !replay)
+                {
+                    // River's ROCAUC takes a bare score as P(True).
+                    _probabilities.Clear();
+                    _probabilities.Add(Label.True, score);
+                    var prediction = new ClassificationPrediction(Label.None, _probabilities);
+                    foreach (Metric metric in _metrics)
+                    {
+                        ((ClassificationMetric)metric).Update(y, prediction);
+                    }
+                }
+
+                break;
+            }
+
             default:
                 throw new InvalidOperationException($"{Model} cannot learn from labels.");
         }
@@ -280,7 +302,7 @@ internal sealed class Learner
             Act(alarm, sequence);
         }
 
-        return new LearnOutcome(LearnStatus.Learned, sequence, _metrics.Length > 0 ? _metrics[0].Value : double.NaN);
+        return new LearnOutcome(LearnStatus.Learned, sequence, _metrics.Length > 0 ? _metrics[0].Value : double.NaN) { Score = score };
     }
 
     /// <summary>Carries out the policy at <paramref name="sequence"/>, in stream order, and records what happened.</summary>
@@ -377,6 +399,17 @@ internal sealed class Learner
 
     private void ValidateLabel(Label y)
     {
+        if (Model is AnomalyDetector)
+        {
+            // The feedback label: none, or whether the example was an anomaly.
+            if (!y.IsNone && y != Label.True && y != Label.False)
+            {
+                throw new InvalidLabelException($"The feedback \"label\" must be true or false, not {y}.");
+            }
+
+            return;
+        }
+
         if (y.IsNone)
         {
             throw new InvalidLabelException("The label \"y\" is missing.");

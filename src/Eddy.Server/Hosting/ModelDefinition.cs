@@ -17,4 +17,7 @@ internal sealed record ModelDefinition(
     Monitoring.WatchSpec? Watch = null)
 {
     public bool IsClassifier => Prototype is Classifier;
+
+    /// <summary>An anomaly detector: learns without labels, answers scores; a learn's "label" is feedback for the metrics.</summary>
+    public bool IsAnomaly => Prototype is AnomalyDetector;
 }

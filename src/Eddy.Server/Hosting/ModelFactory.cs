@@ -89,10 +89,10 @@ internal sealed partial class ModelFactory
             }
         }
 
-        if (spec.Kind is EstimatorKind.Transformer or EstimatorKind.Anomaly)
+        if (spec.Kind is EstimatorKind.Transformer or EstimatorKind.SupervisedAnomaly)
         {
-            // Anomaly detectors have no learn/score routes yet; refuse them here rather than fail at the first learn.
-            throw Invalid("A served model must end with a classifier or a regressor.", "pipeline");
+            // Supervised anomaly detectors (a score per target) have no routes yet; refuse them rather than fail at the first learn.
+            throw Invalid("A served model must end with a classifier, a regressor or an (unsupervised) anomaly detector.", "pipeline");
         }
 
         return new ModelDefinition(name, spec.ToJson(), built.Estimator, metrics, publication, window);

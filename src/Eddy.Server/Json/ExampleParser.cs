@@ -68,10 +68,16 @@ internal static class ExampleParser
                 Read(ref reader);
                 request.Id = ReadId(ref reader, path + "id");
             }
+            else if (reader.ValueTextEquals("label"u8))
+            {
+                Read(ref reader);
+                request.Feedback = ReadFeedback(ref reader, path + "label");
+                request.HasFeedback = true;
+            }
             else
             {
                 string name = reader.GetString() ?? string.Empty;
-                throw new ClientErrorException(ProblemKind.InvalidRequest, $"Unknown property \"{Truncate(name)}\"; expected \"x\", \"y\" or \"id\".", path + Truncate(name));
+                throw new ClientErrorException(ProblemKind.InvalidRequest, $"Unknown property \"{Truncate(name)}\"; expected \"x\", \"y\", \"id\" or \"label\".", path + Truncate(name));
             }
         }
 
@@ -163,6 +169,15 @@ internal static class ExampleParser
                 throw new ClientErrorException(ProblemKind.InvalidLabel, $"The label must be a boolean, a number or a string, not {Describe(reader.TokenType)}.", path);
         }
     }
+
+    /// <summary>An anomaly model's feedback: <c>true</c> (it was an anomaly), <c>false</c>, or null (no feedback).</summary>
+    public static Label ReadFeedback(ref Utf8JsonReader reader, string path) => reader.TokenType switch
+    {
+        JsonTokenType.True => Label.True,
+        JsonTokenType.False => Label.False,
+        JsonTokenType.Null => Label.None,
+        _ => throw new ClientErrorException(ProblemKind.InvalidLabel, $"\"label\" says whether the example was an anomaly: true or false, not {Describe(reader.TokenType)}.", path),
+    };
 
     public static string ReadId(ref Utf8JsonReader reader, string path)
     {

@@ -1,3 +1,4 @@
+using Eddy.Base;
 using Eddy.Datasets;
 using Eddy.Server.Hosting;
 using Eddy.Server.Json;
@@ -41,7 +42,14 @@ public static class OfflineTraining
                 }
             }
 
-            LearnOutcome outcome = learner.Learn(new LearnWork(raw, data.Target(row), null, null), pending: null);
+            Label target = data.Target(row);
+            if (definition.IsAnomaly && target != Label.True && target != Label.False)
+            {
+                // An anomaly model learns without labels; a 0/1 (or boolean) target is kept as feedback for the metrics.
+                target = Label.None;
+            }
+
+            LearnOutcome outcome = learner.Learn(new LearnWork(raw, target, null, null), pending: null);
             if (!outcome.Succeeded)
             {
                 throw new InvalidOperationException($"Row {row + 1} of {data.Name} was refused: {outcome.Detail}");

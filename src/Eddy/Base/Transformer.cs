@@ -47,6 +47,9 @@ public abstract class Transformer : Estimator
     /// <summary>River's <c>|</c>: a transformer in front of a regressor.</summary>
     public static RegressorPipeline operator |(Transformer left, Regressor right) => RegressorPipeline.Chain(left, right);
 
+    /// <summary>River's <c>|</c>: a transformer in front of an anomaly detector.</summary>
+    public static AnomalyPipeline operator |(Transformer left, AnomalyDetector right) => AnomalyPipeline.Chain(left, right);
+
     /// <summary>River's <c>+</c>: run both on the same input and merge their outputs.</summary>
     public static TransformerUnion operator +(Transformer left, Transformer right) => TransformerUnion.Merge(left, right);
 }

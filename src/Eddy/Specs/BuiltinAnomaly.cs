@@ -9,6 +9,9 @@ namespace Eddy.Specs;
 /// </summary>
 internal static class BuiltinAnomaly
 {
+    /// <summary>GaussianScorer allocates its window up front.</summary>
+    private const int MaxWindow = 1_000_000;
+
     public static void Register(EstimatorCatalog catalog)
     {
         catalog.Register(
@@ -19,5 +22,9 @@ internal static class BuiltinAnomaly
             "OneClassSVM",
             [Number("nu", 0.1), Optimizer("optimizer", "SGD"), Scheduler("intercept_lr", 0.01), Number("clip_gradient", 1e12)],
             a => new OneClassSVM(a.GetNumber("nu"), a.GetOptimizer("optimizer"), a.GetScheduler("intercept_lr"), a.GetNumber("clip_gradient")));
+        catalog.Register(
+            "GaussianScorer",
+            [NullableInteger("window_size").WithMaximum(MaxWindow), Integer("grace_period", 100)],
+            a => new GaussianScorer(a.GetNullableInt64("window_size") is { } w ? (int)Math.Clamp(w, int.MinValue, int.MaxValue) : null, a.GetInt32("grace_period")));
     }
 }

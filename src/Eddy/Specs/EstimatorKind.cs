@@ -9,4 +9,7 @@ public enum EstimatorKind
 
     /// <summary>An anomaly detector: learns without labels and scores (River's <c>anomaly.base.AnomalyDetector</c>).</summary>
     Anomaly,
+
+    /// <summary>A supervised anomaly detector: scores a target given features (River's <c>anomaly.base.SupervisedAnomalyDetector</c>).</summary>
+    SupervisedAnomaly,
 }

@@ -16,6 +16,7 @@ public static class MetricDefaults
     {
         EstimatorKind.Classifier => ["Accuracy"],
         EstimatorKind.Regressor => ["MAE"],
+        EstimatorKind.Anomaly => ["ROCAUC"],
         _ => [],
     };
 }

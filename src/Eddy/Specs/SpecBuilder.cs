@@ -54,6 +54,7 @@ internal static class SpecBuilder
         {
             Classifier classifier => new ClassifierPipeline(transformers, classifier),
             Regressor regressor => new RegressorPipeline(transformers, regressor),
+            AnomalyDetector detector => new AnomalyPipeline(transformers, detector),
             Transformer transformer => new TransformerPipeline([.. transformers, transformer]),
             _ => throw new SpecException($"{path}[{steps.Count - 1}]", $"{steps[^1].Name} cannot end a pipeline."),
         };
@@ -65,6 +66,7 @@ internal static class SpecBuilder
         Regressor => EstimatorKind.Regressor,
         Transformer => EstimatorKind.Transformer,
         AnomalyDetector => EstimatorKind.Anomaly,
+        SupervisedAnomalyDetector => EstimatorKind.SupervisedAnomaly,
         _ => throw new SpecException(path, $"{estimator} is not a transformer, a classifier, a regressor or an anomaly detector."),
     };
 
@@ -93,9 +95,20 @@ internal static class SpecBuilder
             throw new SpecException(path, $"{name} needs a classifier or a regressor to score, but the pipeline ends with a transformer.");
         }
 
+        if (kind == EstimatorKind.SupervisedAnomaly)
+        {
+            throw new SpecException(path, $"{name} does not apply to a supervised anomaly detector (no metric scores its scores yet).");
+        }
+
         if (kind == EstimatorKind.Anomaly)
         {
-            throw new SpecException(path, $"{name} does not apply to an anomaly detector (no metric scores anomaly scores yet).");
+            // River scores anomaly scores against labelled feedback with ROCAUC, the score standing for P(anomaly).
+            if (!IsScoreMetric(metric))
+            {
+                throw new SpecException(path, $"{name} does not apply to an anomaly detector; only ROCAUC scores anomaly scores.");
+            }
+
+            return;
         }
 
         if (metric is ClassificationMetric classification && kind != EstimatorKind.Classifier)
@@ -109,6 +122,15 @@ internal static class SpecBuilder
             throw new SpecException(path, $"{name} does not apply to a classifier (a regression metric).");
         }
     }
+
+    /// <summary>Metrics that take a bare score as P(True): ROCAUC, alone or in a window.</summary>
+    public static bool IsScoreMetric(Metric metric) => metric switch
+    {
+        RocAuc => true,
+        RollingClassificationMetric rolling => IsScoreMetric(rolling.Metric),
+        TimeRollingClassificationMetric rolling => IsScoreMetric(rolling.Metric),
+        _ => false,
+    };
 
     private static Estimator BuildStep(EstimatorCatalog catalog, SpecNode node, string path)
     {

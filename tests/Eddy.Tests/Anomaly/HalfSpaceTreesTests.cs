@@ -110,12 +110,13 @@ public sealed class HalfSpaceTreesTests
     }
 
     [Fact]
-    public void Spec_HalfSpaceTrees_AnomalyKindWithoutMetrics()
+    public void Spec_HalfSpaceTrees_AnomalyKindScoredByRocAucOnly()
     {
         ModelSpec spec = ModelSpec.Parse("HalfSpaceTrees(n_trees=5, height=3, window_size=3, seed=42)");
         Assert.Equal(EstimatorKind.Anomaly, spec.Kind);
         Assert.Equal(new HalfSpaceTrees(5, 3, 3, seed: 42).ToString(), spec.BuildEstimator().ToString());
-        Assert.Throws<SpecException>(() => ModelSpec.FromExpression("HalfSpaceTrees", ["ROCAUC"]));
+        Assert.Single(ModelSpec.FromExpression("HalfSpaceTrees", ["ROCAUC"]).Metrics);
+        Assert.Throws<SpecException>(() => ModelSpec.FromExpression("HalfSpaceTrees", ["Accuracy"]));
         Assert.Throws<SpecException>(() => ModelSpec.Parse("HalfSpaceTrees(height=30)"));
     }
 

@@ -210,7 +210,7 @@ public abstract class EstimatorConformance
     /// <summary>Labels of the wrong kind for this estimator; binary classifiers refuse classes other than 0/1.</summary>
     protected virtual IEnumerable<Label> WrongLabels(Estimator estimator) => estimator switch
     {
-        Regressor => [Label.FromText("high")],
+        Regressor or SupervisedAnomalyDetector => [Label.FromText("high")],
         Classifier when Stream.Task == TaskKind.BinaryClassification => [Label.FromText("spam"), Label.FromInteger(2)],
         _ => [],
     };
@@ -245,6 +245,9 @@ public abstract class EstimatorConformance
             case AnomalyDetector detector:
                 detector.LearnOne(x);
                 break;
+            case SupervisedAnomalyDetector supervised:
+                supervised.LearnOne(x, y);
+                break;
             default:
                 throw new NotSupportedException(estimator.GetType().Name);
         }
@@ -270,6 +273,8 @@ public abstract class EstimatorConformance
                 return new Prediction(string.Empty, [regressor.PredictOne(x)]);
             case AnomalyDetector detector:
                 return new Prediction(string.Empty, [detector.ScoreOne(x)]);
+            case SupervisedAnomalyDetector supervised:
+                return new Prediction(string.Empty, [supervised.ScoreOne(x, 0.0), supervised.ScoreOne(x, 50.0)]);
             case Transformer transformer:
                 var output = new FeatureVector(x.Schema) { Interning = false };
                 transformer.TransformOne(x, output);

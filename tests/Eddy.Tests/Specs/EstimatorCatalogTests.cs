@@ -41,6 +41,7 @@ public sealed class EstimatorCatalogTests
         { "OneClassSVM", new OneClassSVM().ToString() },
         { "HoeffdingTreeClassifier", new HoeffdingTreeClassifier().ToString() },
         { "HoeffdingTreeRegressor", new HoeffdingTreeRegressor().ToString() },
+        { "GaussianScorer", new GaussianScorer().ToString() },
     };
 
     /// <summary>Every wrapper of a nested model, with that model given and the other parameters at River's defaults.</summary>
