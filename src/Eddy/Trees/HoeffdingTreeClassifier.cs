@@ -99,6 +99,9 @@ public class HoeffdingTreeClassifier : Classifier
 
     internal ClassTable Classes => _classes;
 
+    /// <summary>Class indices in River's reported (sorted) order.</summary>
+    private protected int[] SortedClasses => _sortedClasses;
+
     private protected LeafPrediction Prediction => LeafPredictionName switch
     {
         "mc" => LeafPrediction.MajorityClass,
@@ -198,10 +201,22 @@ public class HoeffdingTreeClassifier : Classifier
 
     public override void ReadState(StateReader reader)
     {
+        (ClassTable classes, TreeCore tree) = ReadTree(reader);
+        AssignTree(classes, tree);
+    }
+
+    /// <summary>Reads what <see cref="WriteState"/> wrote without assigning it (derived trees read more first).</summary>
+    private protected (ClassTable Classes, TreeCore Tree) ReadTree(StateReader reader)
+    {
         reader.ReadHeader(nameof(HoeffdingTreeClassifier), StateVersion);
         ClassTable classes = ClassTable.Read(reader);
         var tree = new TreeCore(Tree.Settings);
         tree.ReadState(reader, (r, tag) => ReadLeaf(r, tag, classes.Count));
+        return (classes, tree);
+    }
+
+    private protected void AssignTree(ClassTable classes, TreeCore tree)
+    {
         _classes = classes;
         (_sortedClasses, _classRank) = ClassOrder.Sort(classes);
         Tree = tree;
@@ -303,13 +318,17 @@ public class HoeffdingTreeClassifier : Classifier
                 children.Add(NewLeaf(stats, leaf));
             }
 
-            Branch branch = TreeCore.Assemble(decision, leaf.Depth, children, leaf.Stats, default);
+            Branch branch = NewBranch(decision, leaf, children);
             Tree.ActiveLeaves += children.Count - 1;
             Tree.Replace(parent, parentBranch, branch);
         }
 
         Tree.EnforceSizeLimit();
     }
+
+    /// <summary>River's <c>_branch_selector</c> and <c>assemble</c>: the branch replacing a split leaf.</summary>
+    private protected virtual Branch NewBranch(SplitSuggestion decision, ClassificationLeaf leaf, List<TreeNode> children) =>
+        TreeCore.Assemble(decision, leaf.Depth, children, leaf.Stats, default);
 
     /// <summary>
     /// River's fallback when the path stops at a branch: a new category grows a branch of a multiway split,
@@ -335,7 +354,7 @@ public class HoeffdingTreeClassifier : Classifier
         return (ClassificationLeaf)node;
     }
 
-    private int InternClass(Label y)
+    private protected int InternClass(Label y)
     {
         if (_classes.TryGetIndex(y, out int index))
         {
@@ -347,7 +366,7 @@ public class HoeffdingTreeClassifier : Classifier
         return index;
     }
 
-    private Leaf ReadLeaf(StateReader reader, byte tag, int classCount)
+    private protected virtual Leaf ReadLeaf(StateReader reader, byte tag, int classCount)
     {
         StateReader.Require(tag == ClassificationLeaf.TagValue, $"Unexpected node tag {tag} in a classification tree.");
         return ClassificationLeaf.Read(reader, Tree.Settings.Splitter, classCount);

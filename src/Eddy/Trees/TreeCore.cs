@@ -144,9 +144,15 @@ internal sealed class TreeCore
                 continue;
             }
 
+            // Adaptive trees: each child's alternate follows the child (River's AdaBranch iter_leaves).
             List<TreeNode> children = ((Branch)node).Children;
             for (int i = children.Count - 1; i >= 0; i--)
             {
+                if (children[i] is Branch { Adaptive.Alternate: { } alternate })
+                {
+                    stack.Push(alternate);
+                }
+
                 stack.Push(children[i]);
             }
         }
@@ -260,25 +266,17 @@ internal sealed class TreeCore
     }
 
     /// <summary>The whole tree's byte estimate: every node plus a fixed overhead for the estimator itself.</summary>
-    public long EstimateTreeBytes()
-    {
-        long bytes = 256;
-        var stack = new Stack<TreeNode>();
-        if (Root is not null)
-        {
-            stack.Push(Root);
-        }
+    public long EstimateTreeBytes() => 256 + (Root is null ? 0 : NodeBytes(Root));
 
-        while (stack.Count > 0)
+    private static long NodeBytes(TreeNode node)
+    {
+        long bytes = node.EstimateBytes();
+        if (node is Branch branch)
         {
-            TreeNode node = stack.Pop();
-            bytes += node.EstimateBytes();
-            if (node is Branch branch)
+            bytes += branch.Adaptive is { } adaptive ? adaptive.Monitor.EstimateBytes() + (adaptive.Alternate?.EstimateBytes() ?? 0) : 0;
+            foreach (TreeNode child in branch.Children)
             {
-                foreach (TreeNode child in branch.Children)
-                {
-                    stack.Push(child);
-                }
+                bytes += NodeBytes(child);
             }
         }
 

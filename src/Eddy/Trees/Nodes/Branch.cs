@@ -26,6 +26,9 @@ internal abstract class Branch : TreeNode
 
     public VarianceStats TargetStats { get; }
 
+    /// <summary>Hoeffding adaptive trees' drift state of this branch; null in the other trees (not written with the node).</summary>
+    public AdaptiveBranchState? Adaptive { get; set; }
+
     /// <summary>River's <c>max_branches() == -1</c>: a new category grows a new branch.</summary>
     public virtual bool GrowsBranches => false;
 

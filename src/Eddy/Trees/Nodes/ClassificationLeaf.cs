@@ -139,6 +139,12 @@ internal class ClassificationLeaf : Leaf
         writer.WriteByte(TagValue);
         writer.WriteInt32(Depth);
         writer.WriteByte((byte)Prediction);
+        WriteBody(writer);
+    }
+
+    /// <summary>The statistics and observers, written after the tag, depth and prediction mode.</summary>
+    protected void WriteBody(StateWriter writer)
+    {
         Stats.WriteState(writer);
         writer.WriteDouble(MajorityClassCorrectWeight);
         writer.WriteDouble(NaiveBayesCorrectWeight);
@@ -151,13 +157,21 @@ internal class ClassificationLeaf : Leaf
         int depth = ReadDepth(reader);
         var prediction = (LeafPrediction)reader.ReadByte();
         StateReader.Require(Enum.IsDefined(prediction), "Unknown leaf prediction mode.");
-        var leaf = new ClassificationLeaf(depth, numericTemplate, prediction, ClassWeights.Read(reader, classCount))
-        {
-            MajorityClassCorrectWeight = reader.ReadDouble(),
-            NaiveBayesCorrectWeight = reader.ReadDouble(),
-        };
-        leaf.ReadObservers(reader, classCount);
+        var leaf = new ClassificationLeaf(depth, numericTemplate, prediction, new ClassWeights());
+        leaf.ReadBody(reader, classCount);
         return leaf;
+    }
+
+    /// <summary>Reads what <see cref="WriteState"/> wrote after the depth and prediction mode, into this leaf.</summary>
+    protected void ReadBody(StateReader reader, int classCount)
+    {
+        ClassWeights stats = ClassWeights.Read(reader, classCount);
+        double majorityCorrect = reader.ReadDouble();
+        double naiveBayesCorrect = reader.ReadDouble();
+        ReadObservers(reader, classCount);
+        Stats = stats;
+        MajorityClassCorrectWeight = majorityCorrect;
+        NaiveBayesCorrectWeight = naiveBayesCorrect;
     }
 
     /// <summary>
