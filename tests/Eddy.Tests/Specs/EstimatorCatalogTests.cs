@@ -40,6 +40,7 @@ public sealed class EstimatorCatalogTests
         { "OneClassSVM", new OneClassSVM().ToString() },
         { "HoeffdingTreeClassifier", new HoeffdingTreeClassifier().ToString() },
         { "HoeffdingTreeRegressor", new HoeffdingTreeRegressor().ToString() },
+        { "ExtremelyFastDecisionTreeClassifier", new ExtremelyFastDecisionTreeClassifier().ToString() },
     };
 
     /// <summary>Every optimizer, scheduler and loss, seen through the model that holds it.</summary>
