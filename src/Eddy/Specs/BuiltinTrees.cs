@@ -89,6 +89,31 @@ internal static class BuiltinTrees
                 stopMemManagement: a.GetBoolean("stop_mem_management"),
                 removePoorAttrs: a.GetBoolean("remove_poor_attrs"),
                 meritPreprune: a.GetBoolean("merit_preprune")));
+        catalog.Register(
+            "ExtremelyFastDecisionTreeClassifier",
+            [
+                Integer("grace_period", 200), Integer("max_depth", 0), Integer("min_samples_reevaluate", 20),
+                String("split_criterion", "info_gain"), Number("delta", 1e-7), Number("tau", 0.05), String("leaf_prediction", "nba"),
+                Number("nb_threshold", 0), StringList("nominal_attributes"), Boolean("binary_split", false), Number("max_size", 100.0),
+                Integer("memory_estimate_period", 1_000_000), Boolean("stop_mem_management", false),
+                Boolean("remove_poor_attrs", false), Boolean("merit_preprune", true),
+            ],
+            a => new ExtremelyFastDecisionTreeClassifier(
+                a.GetInt32("grace_period"),
+                MaxDepth(a),
+                a.GetInt32("min_samples_reevaluate"),
+                a.GetString("split_criterion"),
+                a.GetNumber("delta"),
+                a.GetNumber("tau"),
+                a.GetString("leaf_prediction"),
+                a.GetNumber("nb_threshold"),
+                Nominal(a),
+                binarySplit: a.GetBoolean("binary_split"),
+                maxSize: a.GetNumber("max_size"),
+                memoryEstimatePeriod: a.GetInt32("memory_estimate_period"),
+                stopMemManagement: a.GetBoolean("stop_mem_management"),
+                removePoorAttrs: a.GetBoolean("remove_poor_attrs"),
+                meritPreprune: a.GetBoolean("merit_preprune")));
     }
 
     private static int? MaxDepth(SpecArguments a) => a.GetInt32("max_depth") is var depth and > 0 ? depth : null;

@@ -197,6 +197,7 @@ public class HoeffdingTreeClassifier : Classifier
         writer.WriteHeader(nameof(HoeffdingTreeClassifier), StateVersion);
         _classes.WriteState(writer);
         Tree.WriteState(writer);
+        WriteExtraState(writer);
     }
 
     public override void ReadState(StateReader reader)
@@ -212,6 +213,7 @@ public class HoeffdingTreeClassifier : Classifier
         ClassTable classes = ClassTable.Read(reader);
         var tree = new TreeCore(Tree.Settings);
         tree.ReadState(reader, (r, tag) => ReadLeaf(r, tag, classes.Count));
+        ReadExtraState(reader, tree, classes.Count);
         return (classes, tree);
     }
 
@@ -239,6 +241,16 @@ public class HoeffdingTreeClassifier : Classifier
         double.IsPositiveInfinity(value) ? "inf" : value.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
 
     internal static string Bool(bool value) => value ? "True" : "False";
+
+    /// <summary>State a derived tree keeps beyond the nodes (EFDT: its branches' observers), written after the tree.</summary>
+    private protected virtual void WriteExtraState(StateWriter writer)
+    {
+    }
+
+    /// <summary>Reads what <see cref="WriteExtraState"/> wrote into the freshly read <paramref name="tree"/> (not yet assigned).</summary>
+    private protected virtual void ReadExtraState(StateReader reader, TreeCore tree, int classCount)
+    {
+    }
 
     /// <summary>River's <c>_new_leaf</c>: a leaf one level below <paramref name="parent"/> (the root when null).</summary>
     private protected virtual ClassificationLeaf NewLeaf(ClassWeights? initialStats, TreeNode? parent) =>
@@ -334,7 +346,7 @@ public class HoeffdingTreeClassifier : Classifier
     /// River's fallback when the path stops at a branch: a new category grows a branch of a multiway split,
     /// a missing feature follows the most common path, until a leaf is reached.
     /// </summary>
-    private ClassificationLeaf ReachLeaf(Branch branch, FeatureVector x)
+    private protected ClassificationLeaf ReachLeaf(Branch branch, FeatureVector x)
     {
         TreeNode node = branch;
         while (node is Branch current)

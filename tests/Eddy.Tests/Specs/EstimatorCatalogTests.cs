@@ -42,6 +42,7 @@ public sealed class EstimatorCatalogTests
         { "HoeffdingTreeClassifier", new HoeffdingTreeClassifier().ToString() },
         { "HoeffdingTreeRegressor", new HoeffdingTreeRegressor().ToString() },
         { "GaussianScorer", new GaussianScorer().ToString() },
+        { "ExtremelyFastDecisionTreeClassifier", new ExtremelyFastDecisionTreeClassifier().ToString() },
         { "HoeffdingAdaptiveTreeClassifier", new HoeffdingAdaptiveTreeClassifier().ToString() },
     };
 

@@ -35,6 +35,18 @@ internal abstract class Leaf : TreeNode
 
     public Splitter SplitterAt(int i) => _splitters[i];
 
+    /// <summary>EFDT hands a leaf's observers to the branch that replaces it (River shares the dict).</summary>
+    public List<int> ObservedFeatures => _features;
+
+    public List<Splitter> Observers => _splitters;
+
+    /// <summary>EFDT's killed subtree: the new leaf takes over the branch's observers.</summary>
+    public void AdoptObservers(List<int> features, List<Splitter> splitters)
+    {
+        _features = features;
+        _splitters = splitters;
+    }
+
     public void Activate()
     {
         if (!_active)

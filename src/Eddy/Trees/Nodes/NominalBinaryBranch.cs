@@ -4,7 +4,7 @@ using Eddy.Serialization;
 namespace Eddy.Trees.Nodes;
 
 /// <summary>River's <c>NominalBinaryBranch</c>: <c>x[feature] == value</c> goes left, anything else right.</summary>
-internal sealed class NominalBinaryBranch : Branch
+internal class NominalBinaryBranch : Branch
 {
     public const byte TagValue = 2;
 

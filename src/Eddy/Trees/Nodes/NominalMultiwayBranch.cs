@@ -4,7 +4,7 @@ using Eddy.Serialization;
 namespace Eddy.Trees.Nodes;
 
 /// <summary>River's <c>NominalMultiwayBranch</c>: one child per category; a new category learned grows a child.</summary>
-internal sealed class NominalMultiwayBranch : Branch
+internal class NominalMultiwayBranch : Branch
 {
     public const byte TagValue = 3;
     private readonly List<FeatureValue> _values;
@@ -15,6 +15,8 @@ internal sealed class NominalMultiwayBranch : Branch
     {
         _values = values;
     }
+
+    public IReadOnlyList<FeatureValue> Values => _values;
 
     public override byte Tag => TagValue;
 

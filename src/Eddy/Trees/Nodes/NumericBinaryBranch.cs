@@ -4,7 +4,7 @@ using Eddy.Serialization;
 namespace Eddy.Trees.Nodes;
 
 /// <summary>River's <c>NumericBinaryBranch</c>: <c>x[feature] ≤ threshold</c> goes left.</summary>
-internal sealed class NumericBinaryBranch : Branch
+internal class NumericBinaryBranch : Branch
 {
     public const byte TagValue = 1;
 

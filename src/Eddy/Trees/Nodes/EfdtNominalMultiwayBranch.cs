@@ -1,0 +1,18 @@
+namespace Eddy.Trees.Nodes;
+
+/// <summary>River's <c>EFDTNominalMultiwayBranch</c>: a <c>NominalMultiwayBranch</c> that keeps learning (see <see cref="EfdtBranchState"/>).</summary>
+internal sealed class EfdtNominalMultiwayBranch : NominalMultiwayBranch, IEfdtBranch
+{
+    public EfdtNominalMultiwayBranch(int depth, int feature, List<FeatureValue> values, List<TreeNode> children, ClassWeights stats, EfdtBranchState efdt)
+        : base(depth, feature, values, children, stats, default)
+    {
+        Efdt = efdt;
+    }
+
+    public EfdtBranchState Efdt { get; }
+
+    // River's BaseEFDTBranch.total_weight: the branch's own weights, not its children's.
+    public override double TotalWeight => ClassStats!.Count > 0 ? ClassStats.Total() : 0.0;
+
+    public override long EstimateBytes() => base.EstimateBytes() + Efdt.EstimateBytes();
+}
