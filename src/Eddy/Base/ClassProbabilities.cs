@@ -41,6 +41,30 @@ public sealed class ClassProbabilities
         _count++;
     }
 
+    /// <summary>Adds to a class's probability, appending the class when absent (River's <c>Counter.update</c>).</summary>
+    public void Accumulate(Label label, double amount)
+    {
+        for (int i = 0; i < _count; i++)
+        {
+            if (_classes[i].Equals(label))
+            {
+                _probabilities[i] += amount;
+                return;
+            }
+        }
+
+        Add(label, amount);
+    }
+
+    /// <summary>Divides every probability by <paramref name="total"/> (a vote normalised by its sum).</summary>
+    public void DivideBy(double total)
+    {
+        for (int i = 0; i < _count; i++)
+        {
+            _probabilities[i] /= total;
+        }
+    }
+
     /// <summary>Binary form River's linear classifiers return: <c>{False: 1 − p, True: p}</c>.</summary>
     public void SetBinary(double probabilityTrue)
     {

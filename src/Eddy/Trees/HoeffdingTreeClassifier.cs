@@ -347,7 +347,7 @@ public class HoeffdingTreeClassifier : Classifier
         return index;
     }
 
-    private Leaf ReadLeaf(StateReader reader, byte tag, int classCount)
+    private protected virtual Leaf ReadLeaf(StateReader reader, byte tag, int classCount)
     {
         StateReader.Require(tag == ClassificationLeaf.TagValue, $"Unexpected node tag {tag} in a classification tree.");
         return ClassificationLeaf.Read(reader, Tree.Settings.Splitter, classCount);
