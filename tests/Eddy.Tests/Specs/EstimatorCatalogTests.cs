@@ -1,3 +1,4 @@
+using Eddy.Ensembles;
 using Eddy.Anomaly;
 using Eddy.Base;
 using Eddy.Compose;
@@ -40,6 +41,7 @@ public sealed class EstimatorCatalogTests
         { "OneClassSVM", new OneClassSVM().ToString() },
         { "HoeffdingTreeClassifier", new HoeffdingTreeClassifier().ToString() },
         { "HoeffdingTreeRegressor", new HoeffdingTreeRegressor().ToString() },
+        { "ARFClassifier", new ARFClassifier().ToString() },
     };
 
     /// <summary>Every optimizer, scheduler and loss, seen through the model that holds it.</summary>
