@@ -36,6 +36,7 @@ public sealed class EstimatorCatalog
         BuiltinNeighbors.Register(catalog);
         BuiltinAnomaly.Register(catalog);
         BuiltinTrees.Register(catalog);
+        BuiltinForests.Register(catalog);
         BuiltinComponents.Register(catalog);
         BuiltinDetectors.Register(catalog);
         BuiltinEnsembles.Register(catalog);

@@ -310,7 +310,7 @@ public class HoeffdingTreeRegressor : Regressor
         ((RegressionLeaf)node).Learn(x, y, w, ModelSelectorDecay, Tree);
     }
 
-    private Leaf ReadLeaf(StateReader reader, byte tag)
+    private protected virtual Leaf ReadLeaf(StateReader reader, byte tag)
     {
         StateReader.Require(tag == RegressionLeaf.TagValue, $"Unexpected node tag {tag} in a regression tree.");
         return RegressionLeaf.Read(reader, Tree.Settings.Splitter, LeafModel);

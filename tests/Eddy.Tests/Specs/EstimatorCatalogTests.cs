@@ -1,3 +1,4 @@
+using Eddy.Ensembles;
 using Eddy.Anomaly;
 using Eddy.Base;
 using Eddy.Compose;
@@ -42,6 +43,7 @@ public sealed class EstimatorCatalogTests
         { "HoeffdingTreeClassifier", new HoeffdingTreeClassifier().ToString() },
         { "HoeffdingTreeRegressor", new HoeffdingTreeRegressor().ToString() },
         { "GaussianScorer", new GaussianScorer().ToString() },
+        { "ARFClassifier", new ARFClassifier().ToString() },
         { "ExtremelyFastDecisionTreeClassifier", new ExtremelyFastDecisionTreeClassifier().ToString() },
         { "HoeffdingAdaptiveTreeClassifier", new HoeffdingAdaptiveTreeClassifier().ToString() },
     };

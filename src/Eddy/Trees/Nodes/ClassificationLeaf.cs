@@ -94,9 +94,14 @@ internal class ClassificationLeaf : Leaf
         Stats.Add(classIndex, weight);
         if (IsActive)
         {
-            for (int i = 0; i < x.Count; i++)
+            int observed = ObservedCount(x);
+            for (int k = 0; k < observed; k++)
             {
-                SplitterFor(x, i, tree)?.Update(FeatureValue.At(x, i), classIndex, weight);
+                int i = ObservedPosition(x, k);
+                if (i >= 0)
+                {
+                    SplitterFor(x, i, tree)?.Update(FeatureValue.At(x, i), classIndex, weight);
+                }
             }
         }
     }
@@ -152,12 +157,17 @@ internal class ClassificationLeaf : Leaf
     }
 
     /// <summary>Reads a leaf written by <see cref="WriteState"/> (after its tag).</summary>
-    public static ClassificationLeaf Read(StateReader reader, Splitter numericTemplate, int classCount)
+    public static ClassificationLeaf Read(StateReader reader, Splitter numericTemplate, int classCount) =>
+        Read(reader, classCount, (depth, prediction, stats) => new ClassificationLeaf(depth, numericTemplate, prediction, stats));
+
+    /// <summary>Reads the base part of a leaf into the instance <paramref name="create"/> makes (ARF leaves extend it).</summary>
+    public static ClassificationLeaf Read(StateReader reader, int classCount, Func<int, LeafPrediction, ClassWeights, ClassificationLeaf> create)
     {
+        ArgumentNullException.ThrowIfNull(create);
         int depth = ReadDepth(reader);
         var prediction = (LeafPrediction)reader.ReadByte();
         StateReader.Require(Enum.IsDefined(prediction), "Unknown leaf prediction mode.");
-        var leaf = new ClassificationLeaf(depth, numericTemplate, prediction, new ClassWeights());
+        ClassificationLeaf leaf = create(depth, prediction, new ClassWeights());
         leaf.ReadBody(reader, classCount);
         return leaf;
     }

@@ -82,6 +82,15 @@ internal abstract class Leaf : TreeNode
     /// <summary>River's <c>_iter_features</c>: ARF leaves override it to watch a random subset of features.</summary>
     protected virtual bool Observes(FeatureVector x, int position) => true;
 
+    /// <summary>
+    /// How many features of <paramref name="x"/> learning walks; with <see cref="ObservedPosition"/> this is River's
+    /// <c>_iter_features</c> order, which ARF leaves replace by their sampled subset (it orders the splitters).
+    /// </summary>
+    protected virtual int ObservedCount(FeatureVector x) => x.Count;
+
+    /// <summary>Position in <paramref name="x"/> of the <paramref name="k"/>-th observed feature, -1 when absent.</summary>
+    protected virtual int ObservedPosition(FeatureVector x, int k) => k;
+
     protected abstract Splitter NewNominalSplitter();
 
     /// <summary>The splitter of <paramref name="position"/>'s feature, created on first sight (null when disabled).</summary>

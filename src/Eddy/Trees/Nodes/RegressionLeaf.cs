@@ -63,9 +63,14 @@ internal class RegressionLeaf : Leaf
         _stats = stats;
         if (IsActive)
         {
-            for (int i = 0; i < x.Count; i++)
+            int observed = ObservedCount(x);
+            for (int k = 0; k < observed; k++)
             {
-                SplitterFor(x, i, tree)?.Update(FeatureValue.At(x, i), y, weight);
+                int i = ObservedPosition(x, k);
+                if (i >= 0)
+                {
+                    SplitterFor(x, i, tree)?.Update(FeatureValue.At(x, i), y, weight);
+                }
             }
         }
 
@@ -105,8 +110,14 @@ internal class RegressionLeaf : Leaf
     }
 
     /// <summary>Reads a leaf written by <see cref="WriteState"/> (after its tag); the model is a fresh copy of <paramref name="modelTemplate"/>.</summary>
-    public static RegressionLeaf Read(StateReader reader, Splitter numericTemplate, Regressor modelTemplate)
+    public static RegressionLeaf Read(StateReader reader, Splitter numericTemplate, Regressor modelTemplate) =>
+        Read(reader, modelTemplate, (depth, mode, stats, model) => new RegressionLeaf(depth, numericTemplate, mode, stats, model));
+
+    /// <summary>Reads the base part of a leaf into the instance <paramref name="create"/> makes (ARF leaves extend it).</summary>
+    public static RegressionLeaf Read(
+        StateReader reader, Regressor modelTemplate, Func<int, RegressionLeafMode, VarianceStats, Regressor?, RegressionLeaf> create)
     {
+        ArgumentNullException.ThrowIfNull(create);
         int depth = ReadDepth(reader);
         var mode = (RegressionLeafMode)reader.ReadByte();
         StateReader.Require(Enum.IsDefined(mode), "Unknown regression leaf mode.");
@@ -121,11 +132,9 @@ internal class RegressionLeaf : Leaf
         }
 
         StateReader.Require((model is null) == (mode == RegressionLeafMode.Mean), "A regression leaf's model does not match its mode.");
-        var leaf = new RegressionLeaf(depth, numericTemplate, mode, stats, model)
-        {
-            FadedErrorMean = errorMean,
-            FadedErrorModel = errorModel,
-        };
+        RegressionLeaf leaf = create(depth, mode, stats, model);
+        leaf.FadedErrorMean = errorMean;
+        leaf.FadedErrorModel = errorModel;
         leaf.ReadObservers(reader, 0);
         return leaf;
     }
