@@ -1,4 +1,3 @@
-using Eddy.Ensembles;
 using Eddy.Anomaly;
 using Eddy.Base;
 using Eddy.Compose;
@@ -151,6 +150,26 @@ public sealed class EstimatorCatalogTests
         Assert.Equal(type, Assert.Single(built.Metrics).GetType().Name);
     }
 
+    /// <summary>Every drift detector, built from its bare name: River's defaults.</summary>
+    public static TheoryData<string, string> Detectors => new()
+    {
+        { "ADWIN", new Eddy.Drift.ADWIN().ToString() },
+        { "PageHinkley", new Eddy.Drift.PageHinkley().ToString() },
+        { "KSWIN", new Eddy.Drift.KSWIN(seed: 1).ToString() },
+        { "DDM", new Eddy.Drift.Binary.DDM().ToString() },
+        { "EDDM", new Eddy.Drift.Binary.EDDM().ToString() },
+        { "HDDM_A", new Eddy.Drift.Binary.HDDM_A().ToString() },
+        { "HDDM_W", new Eddy.Drift.Binary.HDDM_W().ToString() },
+    };
+
+    [Theory]
+    [MemberData(nameof(Detectors))]
+    public void ParseDetector_BareName_HasRiversDefaults(string name, string expected)
+    {
+        string text = name == "KSWIN" ? "KSWIN(seed=1)" : name;
+        Assert.Equal(expected, EstimatorCatalog.Default.ParseDetector(text).ToString());
+    }
+
     [Fact]
     public void Default_EveryEntry_IsCoveredByTheTables()
     {
@@ -158,6 +177,7 @@ public sealed class EstimatorCatalogTests
         IEnumerable<string> names = Estimators.Select(row => row.Data.Item1)
             .Concat(Components.Select(row => row.Data.Item1))
             .Concat(Ensembles.Select(row => row.Data.Item1))
+            .Concat(Detectors.Select(row => row.Data.Item1))
             .Concat(MetricCases.Select(row => row.Data.Item1));
         foreach (string name in names)
         {
