@@ -209,6 +209,9 @@ internal sealed class Learner
         // The error the drift monitor watches: 0/1 for a classifier, |y − ŷ| for a regressor; NaN when nothing was predicted.
         double error = double.NaN;
         double score = double.NaN;
+
+        // What the prediction monitor watches: the predicted class's probability, or the predicted value.
+        double predictedSignal = double.NaN;
         switch (Model)
         {
             case Classifier classifier:
@@ -232,6 +235,7 @@ internal sealed class Learner
                 if (scored)
                 {
                     error = prediction.Label == y ? 0 : 1;
+                    predictedSignal = prediction.Probabilities is { IsEmpty: false } probabilities ? probabilities.Get(prediction.Label) : double.NaN;
                 }
 
                 if (scored && !replay)
@@ -251,6 +255,7 @@ internal sealed class Learner
                 double predicted = served?.Value ?? regressor.PredictOne(_x);
                 regressor.LearnOne(_x, target);
                 error = Math.Abs(target - predicted);
+                predictedSignal = predicted;
                 if (!replay)
                 {
                     foreach (Metric metric in _metrics)
@@ -297,7 +302,7 @@ internal sealed class Learner
         }
 
         long sequence = Interlocked.Increment(ref SequenceField);
-        if (_watch?.Observe(sequence, error, raw, y, Model, _metrics) is { } alarm)
+        if (_watch?.Observe(sequence, error, predictedSignal, raw, y, Model, _metrics) is { } alarm)
         {
             Act(alarm, sequence);
         }

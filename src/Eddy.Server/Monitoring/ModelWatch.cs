@@ -20,6 +20,7 @@ internal sealed class ModelWatch
 
     private readonly WatchSpec _spec;
     private readonly DriftDetector? _detector;
+    private readonly DriftDetector? _predictionDetector;
     private readonly int _globalMetric = -1;
     private readonly int _rollingMetric = -1;
     private readonly bool _biggerIsBetter;
@@ -33,6 +34,7 @@ internal sealed class ModelWatch
     {
         _spec = spec;
         _detector = spec.DetectorPrototype?.CloneFresh();
+        _predictionDetector = spec.PredictionPrototype?.CloneFresh();
         if (spec.Metric is not null)
         {
             for (int i = 0; i < metricPrototypes.Count; i++)
@@ -56,7 +58,7 @@ internal sealed class ModelWatch
     /// After a learn at <paramref name="sequence"/> (model already updated, metrics scored): feeds the monitors and
     /// returns the alarm that should act now, if any.
     /// </summary>
-    public WatchAlarm? Observe(long sequence, double error, RawExample example, Label y, Estimator model, Metric[] metrics)
+    public WatchAlarm? Observe(long sequence, double error, double predicted, RawExample example, Label y, Estimator model, Metric[] metrics)
     {
         if (_window.Length > 0)
         {
@@ -87,6 +89,15 @@ internal sealed class ModelWatch
             if (_detector.DriftDetected)
             {
                 alarm = new WatchAlarm("drift", _detector.ToString() ?? "detector", double.NaN, double.NaN);
+            }
+        }
+
+        if (_predictionDetector is not null && double.IsFinite(predicted))
+        {
+            _predictionDetector.Update(predicted);
+            if (alarm is null && _predictionDetector.DriftDetected)
+            {
+                alarm = new WatchAlarm("predictions", _predictionDetector.ToString() ?? "detector", double.NaN, double.NaN);
             }
         }
 
@@ -142,6 +153,12 @@ internal sealed class ModelWatch
             writer.WriteBytes(_detector.SerializeState());
         }
 
+        writer.WriteBoolean(_predictionDetector is not null);
+        if (_predictionDetector is not null)
+        {
+            writer.WriteBytes(_predictionDetector.SerializeState());
+        }
+
         writer.WriteInt32(_checkpoints.Count);
         foreach ((long sequence, byte[] state) in _checkpoints)
         {
@@ -168,6 +185,9 @@ internal sealed class ModelWatch
         bool hasDetector = reader.ReadBoolean();
         StateReader.Require(hasDetector == (_detector is not null), "The watch state does not match the model's monitors.");
         ReadOnlyMemory<byte> detector = hasDetector ? reader.ReadBytes() : default;
+        bool hasPredictionDetector = reader.ReadBoolean();
+        StateReader.Require(hasPredictionDetector == (_predictionDetector is not null), "The watch state does not match the model's monitors.");
+        ReadOnlyMemory<byte> predictionDetector = hasPredictionDetector ? reader.ReadBytes() : default;
         int checkpointCount = reader.ReadInt32();
         StateReader.Require(checkpointCount is >= 0 and <= WatchSpec.Checkpoints, "Too many checkpoints in the watch state.");
         var checkpoints = new List<(long, byte[])>(checkpointCount);
@@ -196,6 +216,11 @@ internal sealed class ModelWatch
         if (hasDetector)
         {
             _detector!.ReadState(new StateReader(detector));
+        }
+
+        if (hasPredictionDetector)
+        {
+            _predictionDetector!.ReadState(new StateReader(predictionDetector));
         }
 
         _lastAction = lastAction;

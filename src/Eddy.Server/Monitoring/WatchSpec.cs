@@ -13,6 +13,7 @@ namespace Eddy.Server.Monitoring;
 /// </summary>
 internal sealed record WatchSpec(
     string? Drift,
+    string? Predictions,
     string? Metric,
     double? Threshold,
     double? Margin,
@@ -24,6 +25,9 @@ internal sealed record WatchSpec(
 
     /// <summary>A fresh detector of the drift monitor's kind; each model's watch clones it.</summary>
     public Eddy.Drift.DriftDetector? DetectorPrototype { get; init; }
+
+    /// <summary>A fresh detector for the prediction monitor (predicted-class probability, or predicted value).</summary>
+    public Eddy.Drift.DriftDetector? PredictionPrototype { get; init; }
 
     /// <summary>Checkpoints kept for rollback (one every <see cref="Window"/> learns).</summary>
     public const int Checkpoints = 4;
@@ -43,6 +47,8 @@ internal sealed record WatchSpec(
 
         string? drift = null;
         Eddy.Drift.DriftDetector? detector = null;
+        string? predictions = null;
+        Eddy.Drift.DriftDetector? predictionDetector = null;
         string? metric = null;
         double? threshold = null;
         double? margin = null;
@@ -64,21 +70,34 @@ internal sealed record WatchSpec(
                     }
 
                     break;
+                case "predictions":
+                    predictionDetector = ReadDetector(value, catalog, "monitors.predictions");
+                    if (predictionDetector is Eddy.Drift.Binary.BinaryDriftDetector)
+                    {
+                        throw Invalid("The predictions monitor watches numbers (a probability or a predicted value): use ADWIN, PageHinkley or KSWIN.", "monitors.predictions");
+                    }
+
+                    predictions = predictionDetector.ToString();
+                    break;
                 case "metric":
                     (metric, threshold, margin) = ReadMetric(value, metrics);
                     break;
                 default:
-                    throw Invalid($"Unknown monitor '{key}'; monitors are \"drift\" and \"metric\".", "monitors." + key);
+                    throw Invalid($"Unknown monitor '{key}'; monitors are \"drift\", \"predictions\" and \"metric\".", "monitors." + key);
             }
         }
 
-        if (drift is null && metric is null)
+        if (drift is null && predictions is null && metric is null)
         {
-            throw Invalid("Give at least one monitor: \"drift\" or \"metric\".", "monitors");
+            throw Invalid("Give at least one monitor: \"drift\", \"predictions\" or \"metric\".", "monitors");
         }
 
         (WatchAction action, int window, int cooldown) = ReadPolicy(policy);
-        return new WatchSpec(drift, metric, threshold, margin, action, window, cooldown) { DetectorPrototype = detector };
+        return new WatchSpec(drift, predictions, metric, threshold, margin, action, window, cooldown)
+        {
+            DetectorPrototype = detector,
+            PredictionPrototype = predictionDetector,
+        };
     }
 
     public static WatchSpec FromJson(string json, EstimatorCatalog catalog, IReadOnlyList<Metric> metrics)
@@ -93,6 +112,11 @@ internal sealed record WatchSpec(
         if (Drift is not null)
         {
             monitors["drift"] = Drift;
+        }
+
+        if (Predictions is not null)
+        {
+            monitors["predictions"] = Predictions;
         }
 
         if (Metric is not null)
@@ -118,6 +142,20 @@ internal sealed record WatchSpec(
             ["cooldown"] = Cooldown,
         };
         return new JsonObject { ["monitors"] = monitors, ["policy"] = policy }.ToJsonString();
+    }
+
+    private static Eddy.Drift.DriftDetector ReadDetector(JsonNode? value, EstimatorCatalog catalog, string field)
+    {
+        string text = value is JsonValue v && v.TryGetValue(out string? name) ? name : value?.ToJsonString()
+            ?? throw Invalid($"\"{field}\" names a drift detector: \"ADWIN(delta=0.002)\".", field);
+        try
+        {
+            return catalog.ParseDetector(text, field);
+        }
+        catch (SpecException e)
+        {
+            throw Invalid(e.Message, field);
+        }
     }
 
     private static (string Name, double? Threshold, double? Margin) ReadMetric(JsonNode? node, IReadOnlyList<Metric> metrics)

@@ -113,7 +113,36 @@ public sealed class ModelWatchTests
         }
     }
 
+    [Fact]
+    public void PredictionMonitor_InputsBreak_FiresSoonAfter()
+    {
+        ModelDefinition definition = Define("""{"predictions": "ADWIN"}""", """{"action": "alert", "window": 100, "cooldown": 0}""");
+        var monitor = new ModelMonitor(["Accuracy"]);
+        var learner = new Learner(definition, monitor);
+
+        // Phishing, then Phishing again with its inputs broken (every feature 0, as a failing upstream job would send):
+        // the labels still come, the model's confidence collapses to its intercept's.
+        for (long s = 1; s <= 2 * FlipAt; s++)
+        {
+            int row = (int)((s - 1) % s_phishing.Count);
+            double scale = s <= FlipAt ? 1 : 0;
+            var raw = new RawExample();
+            for (int f = 0; f < s_phishing.FeatureNames.Count; f++)
+            {
+                raw.SetNumber(s_phishing.FeatureNames[f], scale * s_phishing.NumberAt(row, f));
+            }
+
+            learner.Learn(new LearnWork(raw, s_phishing.Target(row), null, null), null);
+        }
+
+        ModelEvent[] alarms = [.. monitor.Events.Recent().Where(e => e.Type == "drift")];
+        Assert.NotEmpty(alarms);
+        ModelEvent first = Assert.Single(alarms, a => a.Sequence > FlipAt && a.Sequence <= FlipAt + 200);
+        Assert.Contains("\"monitor\":\"predictions\"", System.Text.Encoding.UTF8.GetString(first.Data), StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("""{"predictions": "DDM"}""", null, "monitors.predictions")]
     [InlineData("""{"drift": "ADWINN"}""", null, "monitors.drift")]
     [InlineData("""{"metric": {"name": "F1", "threshold": 0.5}}""", null, "monitors.metric.name")]
     [InlineData("""{"metric": {"name": "Accuracy"}}""", null, "monitors.metric")]
