@@ -1,7 +1,8 @@
 namespace Eddy.Utils;
 
 /// <summary>
-/// Functions of Python's <c>math</c> module that .NET lacks. CPython's <c>math.erf</c> calls the C library's
+/// Functions of Python's <c>math</c> module that .NET lacks, and its float <c>round(x, ndigits)</c> (correctly rounded,
+/// half to even), which .NET rounds differently; trees' split points and CDFs depend on them bit for bit. CPython's <c>math.erf</c> calls the C library's
 /// <c>erf</c>; on glibc that is Sun's fdlibm algorithm with glibc's evaluation order of the rational approximations
 /// (pairs of terms, then powers of the argument), ported here operation for operation so the bits agree.
 /// </summary>
@@ -167,5 +168,75 @@ internal static class PythonMath
         double zz = BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(ax) & unchecked((long)0xFFFFFFFF00000000UL));
         double e = Math.Exp((-zz * zz) - 0.5625) * Math.Exp(((zz - ax) * (zz + ax)) + (big / small));
         return hx >= 0 ? 1.0 - (e / ax) : (e / ax) - 1.0;
+    }
+
+    /// <summary>
+    /// CPython's <c>round(x, digits)</c> for a float: the exact binary value rounded half to even at the decimal
+    /// digit, then read back correctly rounded.
+    /// </summary>
+    public static double Round(double x, int digits)
+    {
+        if (!double.IsFinite(x) || x == 0.0 || digits > 22 || digits < 0)
+        {
+            return x;
+        }
+
+        long bits = BitConverter.DoubleToInt64Bits(x);
+        bool negative = bits < 0;
+        int exponent = (int)((bits >> 52) & 0x7FF);
+        ulong mantissa = (ulong)bits & 0xFFFFFFFFFFFFFUL;
+        if (exponent == 0)
+        {
+            exponent = 1;
+        }
+        else
+        {
+            mantissa |= 1UL << 52;
+        }
+
+        int shift = 1075 - exponent;
+        if (shift <= 0)
+        {
+            return x;
+        }
+
+        UInt128 scale = UInt128.One;
+        for (int i = 0; i < digits; i++)
+        {
+            scale *= 10;
+        }
+
+        UInt128 numerator = (UInt128)mantissa * scale;
+        UInt128 quotient;
+        if (shift >= 127)
+        {
+            quotient = UInt128.Zero;
+        }
+        else
+        {
+            quotient = numerator >> shift;
+            UInt128 remainder = numerator - (quotient << shift);
+            UInt128 half = UInt128.One << (shift - 1);
+            if (remainder > half || (remainder == half && (quotient & UInt128.One) == UInt128.One))
+            {
+                quotient++;
+            }
+        }
+
+        double result = quotient < (UInt128.One << 53)
+            ? (double)quotient / Pow10(digits)
+            : double.Parse($"{quotient}E-{digits}", System.Globalization.CultureInfo.InvariantCulture);
+        return negative ? -result : result;
+    }
+
+    private static double Pow10(int digits)
+    {
+        double p = 1.0;
+        for (int i = 0; i < digits; i++)
+        {
+            p *= 10.0;
+        }
+
+        return p;
     }
 }

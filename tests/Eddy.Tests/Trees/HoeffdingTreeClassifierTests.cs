@@ -5,6 +5,7 @@ using Eddy.Tests.Support;
 using Eddy.Base;
 using Eddy.Trees;
 using Eddy.Trees.Splitters;
+using Eddy.Utils;
 
 namespace Eddy.Tests.Trees;
 

@@ -1,3 +1,4 @@
+using Eddy.Utils;
 using System.Globalization;
 using Eddy.Base;
 using Eddy.Serialization;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Eddy.Utils;
 
 namespace Eddy.Trees.Splitters;
 
