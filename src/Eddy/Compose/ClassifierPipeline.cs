@@ -70,24 +70,9 @@ public sealed class ClassifierPipeline : Classifier
 
     public override Estimator CloneFresh() => new ClassifierPipeline(_steps.CloneFreshSteps(), (Classifier)Final.CloneFresh());
 
-    public override void WriteState(StateWriter writer)
-    {
-        writer.WriteHeader(nameof(ClassifierPipeline), StateVersion);
-        writer.WriteInt32(_steps.Count);
-        _steps.WriteState(writer);
-        Final.WriteState(writer);
-    }
+    public override void WriteState(StateWriter writer) => _steps.WritePipeline(writer, nameof(ClassifierPipeline), StateVersion, Final);
 
-    public override void ReadState(StateReader reader)
-    {
-        reader.ReadHeader(nameof(ClassifierPipeline), StateVersion);
-        StateReader.Require(reader.ReadInt32() == _steps.Count, "The saved pipeline has a different number of steps.");
-        Transformer[] steps = _steps.ReadCopies(reader);
-        Estimator final = Final.CloneFresh();
-        final.ReadState(reader);
-        _steps.Commit(steps);
-        PipelineSteps.CopyState(final, Final);
-    }
+    public override void ReadState(StateReader reader) => _steps.ReadPipeline(reader, nameof(ClassifierPipeline), StateVersion, Final);
 
     public override string ToString() => _steps.Describe(Final.ToString());
 }

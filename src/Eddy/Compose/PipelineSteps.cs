@@ -155,6 +155,27 @@ internal sealed class PipelineSteps
         }
     }
 
+    /// <summary>A pipeline's whole state: its header, the step count, each step, then the final estimator.</summary>
+    public void WritePipeline(StateWriter writer, string name, byte version, Estimator final)
+    {
+        writer.WriteHeader(name, version);
+        writer.WriteInt32(Count);
+        WriteState(writer);
+        final.WriteState(writer);
+    }
+
+    /// <summary>Reads what <see cref="WritePipeline"/> wrote; nothing changes unless every part reads.</summary>
+    public void ReadPipeline(StateReader reader, string name, byte version, Estimator final)
+    {
+        reader.ReadHeader(name, version);
+        StateReader.Require(reader.ReadInt32() == Count, "The saved pipeline has a different number of steps.");
+        Transformer[] steps = ReadCopies(reader);
+        Estimator copy = final.CloneFresh();
+        copy.ReadState(reader);
+        Commit(steps);
+        CopyState(copy, final);
+    }
+
     public static void CopyState(Estimator from, Estimator to) => to.ReadState(new StateReader(from.SerializeState()));
 
     public string Describe(string final) =>

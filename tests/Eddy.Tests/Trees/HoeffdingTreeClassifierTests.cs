@@ -1,8 +1,8 @@
+using Eddy.Base;
 using Eddy.Datasets;
 using Eddy.Evaluate;
 using Eddy.Metrics;
 using Eddy.Tests.Support;
-using Eddy.Base;
 using Eddy.Trees;
 using Eddy.Trees.Splitters;
 using Eddy.Utils;

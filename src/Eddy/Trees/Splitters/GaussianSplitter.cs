@@ -1,8 +1,8 @@
-using Eddy.Utils;
 using System.Globalization;
 using Eddy.Base;
 using Eddy.Serialization;
 using Eddy.Trees.SplitCriteria;
+using Eddy.Utils;
 
 namespace Eddy.Trees.Splitters;
 
