@@ -235,7 +235,10 @@ internal sealed class Learner
                 if (scored)
                 {
                     error = prediction.Label == y ? 0 : 1;
-                    predictedSignal = prediction.Probabilities is { IsEmpty: false } probabilities ? probabilities.Get(prediction.Label) : double.NaN;
+                    if (_watch is not null && prediction.Probabilities is { IsEmpty: false } probabilities)
+                    {
+                        predictedSignal = probabilities.Get(prediction.Label);
+                    }
                 }
 
                 if (scored && !replay)
