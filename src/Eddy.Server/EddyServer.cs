@@ -4,6 +4,7 @@ using Eddy.Server.Persistence;
 using Eddy.Server.Http;
 using Eddy.Server.Observability;
 using Eddy.Server.Problems;
+using Eddy.Server.ScaleOut;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -54,12 +55,27 @@ public static class EddyServer
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ServerSettings>();
         builder.Services.TryAddSingleton<Eddy.Storage.IStorageFileSystem>(new Eddy.Storage.PhysicalFileSystem());
-        builder.Services.AddSingleton(services => new ModelStore(
-            options.DataDirectory,
-            options.Durability,
-            services.GetRequiredService<Eddy.Storage.IStorageFileSystem>(),
-            message => services.GetRequiredService<ILoggerFactory>().CreateLogger("Eddy.Storage").LogWarning("{Message}", message)));
-        builder.Services.AddSingleton<ModelRegistry>();
+        bool scaledOut = builder.Services.Any(service => service.ServiceType == typeof(IScaleOut));
+        if (options.Role != ServerRole.All && !scaledOut)
+        {
+            throw new ServerConfigurationException(
+                $"The role '{options.Role.ToString().ToLowerInvariant()}' shares models through Redis: give its address with --redis (Eddy:Redis:Configuration).");
+        }
+
+        if (!scaledOut)
+        {
+            builder.Services.AddSingleton(services => new ModelStore(
+                options.DataDirectory,
+                options.Durability,
+                services.GetRequiredService<Eddy.Storage.IStorageFileSystem>(),
+                message => services.GetRequiredService<ILoggerFactory>().CreateLogger("Eddy.Storage").LogWarning("{Message}", message)));
+        }
+
+        builder.Services.AddSingleton(services => new ModelRegistry(
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EddyServerOptions>>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILoggerFactory>(),
+            scaledOut ? null : services.GetRequiredService<ModelStore>()));
         builder.Services.TryAddSingleton(Eddy.Specs.EstimatorCatalog.Default);
         builder.Services.AddSingleton<ModelFactory>();
         builder.Services.AddHostedService<ModelShutdown>();
@@ -77,7 +93,15 @@ public static class EddyServer
         builder.Services.AddOpenApi();
 
         WebApplication app = builder.Build();
-        Restore(app.Services, options);
+        if (scaledOut)
+        {
+            // Models come from the backend once it is reached (its hosted service attaches them); nothing local to recover.
+            app.Services.GetRequiredService<ModelRegistry>().ScaleOut = app.Services.GetRequiredService<IScaleOut>();
+        }
+        else
+        {
+            Restore(app.Services, options);
+        }
 
         // Created now so the per-model instruments exist before the first scrape.
         app.Services.GetRequiredService<ServerMetrics>();
@@ -86,15 +110,20 @@ public static class EddyServer
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealth();
-        app.MapSeed();
-        app.MapModels();
-        app.MapBatches();
-        app.MapStream();
-        app.MapSnapshots();
-        app.MapBackups();
-        app.MapExport();
-        app.MapEvents();
-        app.MapDashboard();
+        if (options.Role != ServerRole.Trainer)
+        {
+            // A trainer serves no models; it answers health and metrics only.
+            app.MapSeed();
+            app.MapModels();
+            app.MapBatches();
+            app.MapStream();
+            app.MapSnapshots();
+            app.MapBackups();
+            app.MapExport();
+            app.MapEvents();
+            app.MapDashboard();
+        }
+
         if (options.Telemetry)
         {
             app.MapPrometheusScrapingEndpoint("/metrics");

@@ -8,6 +8,20 @@ public sealed class EddyServerOptions
 {
     public const string Section = "Eddy";
 
+    /// <summary>
+    /// <c>All</c> (default): one process serves, learns and keeps the log in <see cref="DataDirectory"/>. With Redis
+    /// (<c>Eddy:Redis</c>, the <c>Eddy.Redis</c> package): <c>Server</c> answers predictions from published replicas and
+    /// appends learns to the model's shared stream; <c>Trainer</c> is the single writer that applies the stream and
+    /// publishes replicas; <c>All</c> then does both in one process.
+    /// </summary>
+    public ServerRole Role { get; set; } = ServerRole.All;
+
+    /// <summary>
+    /// How long a prediction sent with <c>Eddy-After: N</c> (read-your-writes: N is a learn's answered sequence) waits for
+    /// the replica to cover N before it gets 503 <c>replica-behind</c>.
+    /// </summary>
+    public TimeSpan ReadYourWritesTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Where Kestrel listens. Loopback by default: exposing a model server is a deliberate act.</summary>
     public string Urls { get; set; } = "http://127.0.0.1:8080";
 

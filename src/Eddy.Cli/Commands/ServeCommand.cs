@@ -32,10 +32,17 @@ internal static class ServeCommand
             Description = "Load this model snapshot before serving: a file or an http(s) URL (default: the EDDY_MODEL environment variable).",
         };
         var modelName = new Option<string?>("--model-name") { Description = "Serve the loaded model under this name (default: its own)." };
+        var role = new Option<string?>("--role")
+        {
+            Description = "all (default): serve and learn in one process. With --redis: server answers predictions and appends learns to "
+                + "the shared streams; trainer is the single writer that applies them and publishes replicas; all does both.",
+        };
+        role.AcceptOnlyFromAmong("all", "server", "trainer");
+        var redis = new Option<string?>("--redis") { Description = "Share models through this Redis (a StackExchange.Redis configuration string, e.g. 127.0.0.1:6379)." };
 
         var command = new Command("serve", "Run the model server: predictions are reads, learning is writes.")
         {
-            urls, dataDirectory, apiKey, defaultModel, defaultSpec, maxBody, durability, model, modelName,
+            urls, dataDirectory, apiKey, defaultModel, defaultSpec, maxBody, durability, model, modelName, role, redis,
         };
         command.SetAction(async (result, cancellation) =>
         {
@@ -47,6 +54,14 @@ internal static class ServeCommand
             Add(args, "DefaultSpec", result.GetValue(defaultSpec));
             Add(args, "Model", result.GetValue(model));
             Add(args, "ModelName", result.GetValue(modelName));
+            Add(args, "Role", result.GetValue(role) switch
+            {
+                "server" => "Server",
+                "trainer" => "Trainer",
+                "all" => "All",
+                _ => null,
+            });
+            Add(args, "Redis:Configuration", result.GetValue(redis));
             Add(args, "MaxBodyBytes", result.GetValue(maxBody)?.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Add(args, "Durability", result.GetValue(durability) switch
             {
@@ -57,9 +72,9 @@ internal static class ServeCommand
             WebApplication app;
             try
             {
-                app = EddyServer.Create([.. args]);
+                app = EddyServer.Create([.. args], Eddy.Redis.EddyRedis.Configure);
             }
-            catch (ModelLoadException e)
+            catch (Exception e) when (e is ModelLoadException or ServerConfigurationException)
             {
                 // The operator's configuration is at fault: say what, without a stack trace.
                 await Console.Error.WriteLineAsync($"eddy: {e.Message}");

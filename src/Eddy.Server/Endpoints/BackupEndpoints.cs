@@ -38,16 +38,14 @@ internal static class BackupEndpoints
         {
             foreach (ModelHost host in registry.Models.OrderBy(h => h.Name, StringComparer.Ordinal))
             {
-                long sequence = await host.SnapshotNowAsync();
-                IReadOnlyList<Eddy.Storage.SnapshotFile> files = registry.Store.Snapshots.List(host.Name);
-                if (files.Count == 0 || files[0].Sequence < sequence)
+                if (await SnapshotEndpoints.TakeAsync(registry, host, context.RequestAborted) is not { } snapshot)
                 {
                     return ModelEndpoints.Problem(ProblemKind.ModelFailure, $"The snapshot of '{host.Name}' could not be written; see the server log.");
                 }
 
                 ZipArchiveEntry entry = zip.CreateEntry(EntryPrefix + host.Name + EntrySuffix, CompressionLevel.Fastest);
                 await using Stream stream = entry.Open();
-                await stream.WriteAsync(registry.Store.Snapshots.Read(files[0]));
+                await stream.WriteAsync(snapshot.Bytes);
             }
         }
 

@@ -12,6 +12,18 @@ internal static class HealthEndpoints
             .WithTags("Operations").WithSummary("Liveness: the server process answers.");
         routes.MapGet("/readyz", (ModelRegistry registry, ServerSettings settings) =>
             {
+                if (registry.ScaleOut is { } scaleOut)
+                {
+                    string? reason = scaleOut.NotReadyReason;
+                    var scaled = new HealthReport(reason is null ? "ready" : "not-ready", registry.Models.Count)
+                    {
+                        Reason = reason,
+                        Backend = scaleOut.Description,
+                        Replicas = Replicas(registry),
+                    };
+                    return reason is null ? Results.Ok(scaled) : Results.Json(scaled, statusCode: StatusCodes.Status503ServiceUnavailable);
+                }
+
                 bool ready = string.IsNullOrEmpty(settings.DefaultModel) || registry.TryGet(settings.DefaultModel, out _);
                 var report = new HealthReport(ready ? "ready" : "starting", registry.Models.Count);
                 return ready ? Results.Ok(report) : Results.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
@@ -20,5 +32,30 @@ internal static class HealthEndpoints
         return routes;
     }
 
-    internal sealed record HealthReport(string Status, int? Models);
+    private static SortedDictionary<string, ReplicaReport> Replicas(ModelRegistry registry)
+    {
+        var replicas = new SortedDictionary<string, ReplicaReport>(StringComparer.Ordinal);
+        foreach (ModelHost host in registry.Models)
+        {
+            Replica replica = host.Replica;
+            replicas[host.Name] = new ReplicaReport(replica.Version, replica.Offset, replica.Sequence, host.BehindExamples, Math.Round(host.BehindMs, 1));
+        }
+
+        return replicas;
+    }
+
+    internal sealed record HealthReport(string Status, int? Models)
+    {
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Reason { get; init; }
+
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Backend { get; init; }
+
+        /// <summary>Scale-out: per model, the replica's version and position and how far behind the stream it is.</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public SortedDictionary<string, ReplicaReport>? Replicas { get; init; }
+    }
+
+    internal sealed record ReplicaReport(long Version, long Offset, long Sequence, long BehindExamples, double BehindMs);
 }

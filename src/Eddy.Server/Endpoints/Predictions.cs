@@ -28,17 +28,26 @@ internal static class Predictions
             ? HandleAsync(context, host, settings, scoreRoute: true)
             : JsonResponse.ProblemAsync(context, ProblemKind.InvalidRequest, $"The model '{host.Name}' is not an anomaly detector; ask it with /predict.").AsTask();
 
+    /// <summary>Read-your-writes: a prediction sent with this header waits until the replica covers the given learn sequence.</summary>
+    public const string AfterHeader = "Eddy-After";
+
     private static async Task HandleAsync(HttpContext context, ModelHost host, ServerSettings settings, bool scoreRoute)
     {
         ReadOnlySequence<byte> body;
         try
         {
+            await AwaitPositionAsync(context, host, settings);
             body = await RequestBody.ReadAsync(context.Request, settings.MaxBodyBytes, context.RequestAborted);
         }
         catch (ClientErrorException e)
         {
             await JsonResponse.ProblemAsync(context, e);
             return;
+        }
+
+        if (host.IsRemote)
+        {
+            WriteStaleness(context.Response, host);
         }
 
         try
@@ -72,6 +81,38 @@ internal static class Predictions
 
         RequestBody.Release(context.Request, body);
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
+    }
+
+    /// <summary>Honours <c>Eddy-After</c>: waits (bounded) until the replica covers that sequence, or refuses with 503.</summary>
+    public static async ValueTask AwaitPositionAsync(HttpContext context, ModelHost host, ServerSettings settings)
+    {
+        if (!context.Request.Headers.TryGetValue(AfterHeader, out var values))
+        {
+            return;
+        }
+
+        if (values.Count != 1 || !long.TryParse(values[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long position))
+        {
+            throw new ClientErrorException(ProblemKind.InvalidRequest, $"The {AfterHeader} header is one non-negative integer: the sequence a learn answered.", AfterHeader);
+        }
+
+        if (!await host.WaitForPositionAsync(position, settings.ReadYourWritesTimeout, context.RequestAborted))
+        {
+            context.Response.Headers.RetryAfter = "1";
+            throw new ClientErrorException(
+                ProblemKind.ReplicaBehind,
+                $"The replica of '{host.Name}' covers sequence {host.ReplicaPosition}, not yet {position}, after waiting {settings.ReadYourWritesTimeout.TotalMilliseconds:0} ms; retry, or predict without {AfterHeader}.",
+                AfterHeader);
+        }
+    }
+
+    /// <summary>Scale-out: which published version answered and how far behind the stream it is.</summary>
+    public static void WriteStaleness(HttpResponse response, ModelHost host)
+    {
+        Replica replica = host.Replica;
+        response.Headers["Eddy-Replica-Version"] = replica.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers["Eddy-Staleness"] = host.BehindExamples.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers["Eddy-Staleness-Ms"] = host.BehindMs.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>This thread's feature vector, cleared and bound to the replica's schema without interning.</summary>
@@ -188,7 +229,7 @@ internal static class Predictions
         }
 
         var pending = new PendingPrediction(id, features, probabilities, label, value, sequence, host.Pending.NewDeadline());
-        if (!host.Pending.TryAdd(pending))
+        if (!host.TryAddPending(pending))
         {
             throw new ClientErrorException(ProblemKind.PendingIdInUse, $"The prediction id '{id}' was already used on this model; an id identifies one prediction.", path + "id");
         }

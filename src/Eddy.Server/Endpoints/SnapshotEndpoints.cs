@@ -30,15 +30,38 @@ internal static class SnapshotEndpoints
             return ModelEndpoints.Problem(ProblemKind.ModelNotFound, $"There is no model named '{name}'.");
         }
 
-        long sequence = await host.SnapshotNowAsync();
-        IReadOnlyList<Eddy.Storage.SnapshotFile> files = registry.Store.Snapshots.List(name);
-        if (files.Count == 0 || files[0].Sequence < sequence)
+        if (await TakeAsync(registry, host, CancellationToken.None) is not { } snapshot)
         {
             return ModelEndpoints.Problem(ProblemKind.ModelFailure, "The snapshot could not be written; see the server log.");
         }
 
-        return TypedResults.File(registry.Store.Snapshots.Read(files[0]), MediaType, $"{name}-{files[0].Sequence}.eddy");
+        return TypedResults.File(snapshot.Bytes, MediaType, $"{name}-{snapshot.Sequence}.eddy");
     }
+
+    /// <summary>
+    /// A snapshot of the model as of now: taken on its writer and verified (local), or the newest the trainer published
+    /// (scale-out). Null when it could not be written.
+    /// </summary>
+    public static async Task<(byte[] Bytes, long Sequence)?> TakeAsync(ModelRegistry registry, ModelHost host, CancellationToken cancellation)
+    {
+        if (registry.ScaleOut is { } scaleOut)
+        {
+            byte[]? published = await scaleOut.LatestSnapshotAsync(host.Name, cancellation);
+            return published is null ? (host.Replica.Sequence == 0 ? (FreshSnapshot(host), 0) : null) : (published, ModelSnapshot.Deserialize(published).Sequence);
+        }
+
+        long sequence = await host.SnapshotNowAsync();
+        IReadOnlyList<Eddy.Storage.SnapshotFile> files = registry.Store!.Snapshots.List(host.Name);
+        if (files.Count == 0 || files[0].Sequence < sequence)
+        {
+            return null;
+        }
+
+        return (registry.Store.Snapshots.Read(files[0]), files[0].Sequence);
+    }
+
+    /// <summary>A model nothing was published for yet: its fresh state, as a snapshot file.</summary>
+    private static byte[] FreshSnapshot(ModelHost host) => new Learner(host.Definition).Capture(host.Definition, 0).Serialize();
 
     private static async Task<IResult> UploadAsync(HttpContext context, string name, ModelRegistry registry, ModelFactory factory, ServerSettings settings)
     {

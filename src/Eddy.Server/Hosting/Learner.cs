@@ -405,9 +405,11 @@ internal sealed class Learner
         return fresh;
     }
 
-    private void ValidateLabel(Label y)
+    private void ValidateLabel(Label y) => ValidateLabel(Model, y);
+
+    private static void ValidateLabel(Estimator model, Label y)
     {
-        if (Model is AnomalyDetector)
+        if (model is AnomalyDetector)
         {
             // The feedback label: none, or whether the example was an anomaly.
             if (!y.IsNone && y != Label.True && y != Label.False)
@@ -423,7 +425,7 @@ internal sealed class Learner
             throw new InvalidLabelException("The label \"y\" is missing.");
         }
 
-        switch (Model)
+        switch (model)
         {
             case Classifier classifier:
                 classifier.ValidateLabel(y);
@@ -432,6 +434,54 @@ internal sealed class Learner
                 y.ToDouble();
                 break;
         }
+    }
+
+    [ThreadStatic]
+    private static FeatureVector? s_check;
+
+    /// <summary>
+    /// Scale-out: checks a learn against a published replica without changing anything, so a server refuses bad input
+    /// before it reaches the shared stream (the trainer would refuse it the same way; only an update that would overflow
+    /// is found by learning). Null when the learn is acceptable.
+    /// </summary>
+    public static LearnOutcome? Check(Replica replica, LearnWork work)
+    {
+        try
+        {
+            ValidateLabel(replica.Model, work.Y);
+            if (work.Features is { } raw)
+            {
+                FeatureVector x = s_check ??= new FeatureVector(replica.Schema);
+                x.Reset(replica.Schema, interning: false);
+                raw.Fill(x);
+                replica.Model.ValidateInput(x);
+            }
+
+            return null;
+        }
+        catch (InvalidLabelException e)
+        {
+            return LearnOutcome.Refused(ProblemKind.InvalidLabel, e.Message, "y");
+        }
+        catch (InvalidFeatureException e)
+        {
+            return LearnOutcome.Refused(ProblemKind.InvalidFeature, e.Message, "x." + e.FeatureName);
+        }
+    }
+
+    /// <summary>
+    /// Scale-out: this learner's state as a replica, handing over the model itself (the learner was built only to load a
+    /// published snapshot and is dropped after this).
+    /// </summary>
+    public Replica ToReplica(long version, long offset, DateTimeOffset publishedAt)
+    {
+        var values = new double[_metrics.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = _metrics[i].Value;
+        }
+
+        return new Replica(Model, Schema, Interlocked.Read(ref SequenceField), values, publishedAt) { Version = version, Offset = offset };
     }
 
     private static LearnOutcome Refusal(PendingLookup lookup, string id) => lookup switch

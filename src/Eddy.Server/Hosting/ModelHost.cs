@@ -1,8 +1,10 @@
 using System.Threading.Channels;
 using Eddy.Base;
+using Eddy.Server.Json;
 using Eddy.Server.Monitoring;
 using Eddy.Server.Persistence;
 using Eddy.Server.Problems;
+using Eddy.Server.ScaleOut;
 using Eddy.Storage;
 
 namespace Eddy.Server.Hosting;
@@ -39,10 +41,20 @@ internal sealed class ModelHost : IAsyncDisposable
     private string? _storageFailure;
     private InFlightBatch? _inFlight;
     private readonly ReplicaPublisher _publisher;
+    private readonly IRemoteModelLog? _remote;
     private volatile ModelDefinition _definition;
+    private volatile TaskCompletionSource _nextPublication = NewPulse();
+    private long _streamHead;
+    private double _behindMs;
 
-    public ModelHost(ModelDefinition definition, ModelHostOptions options, TimeProvider time, ILogger logger, ModelStore? store, long creationLsn)
+    /// <summary>
+    /// A model served here. With a <paramref name="store"/> it learns locally (its own writer and log); with a
+    /// <paramref name="remote"/> log (scale-out) it has no writer: learns are validated against the replica and appended
+    /// to the shared stream, and replicas arrive from the trainer through <see cref="Adopt"/>.
+    /// </summary>
+    public ModelHost(ModelDefinition definition, ModelHostOptions options, TimeProvider time, ILogger logger, ModelStore? store, long creationLsn, IRemoteModelLog? remote = null)
     {
+        _remote = remote;
         _definition = definition;
         _time = time;
         _logger = logger;
@@ -60,7 +72,7 @@ internal sealed class ModelHost : IAsyncDisposable
 
         Monitor = new ModelMonitor(metricNames);
         _learner = new Learner(definition, Monitor, time);
-        _publisher = new ReplicaPublisher(_learner, time, Monitor);
+        _publisher = new ReplicaPublisher(_learner, time, Monitor) { AfterPublish = PulsePublication };
     }
 
     /// <summary>What the model is; only its publication policy ever changes (on the writer, in stream order).</summary>
@@ -83,7 +95,22 @@ internal sealed class ModelHost : IAsyncDisposable
     /// Learns applied so far: the writer's sequence, ahead of the replica's under lazy publication. After a storage
     /// failure the writer's state is abandoned, and this is the last durable (published) sequence.
     /// </summary>
-    public long Sequence => Volatile.Read(ref _storageFailure) is null ? Interlocked.Read(ref _learner.SequenceField) : _publisher.Current.Sequence;
+    public long Sequence => _remote is null && Volatile.Read(ref _storageFailure) is null ? Interlocked.Read(ref _learner.SequenceField) : _publisher.Current.Sequence;
+
+    /// <summary>Scale-out: learns go to a shared stream and replicas come from the trainer.</summary>
+    public bool IsRemote => _remote is not null;
+
+    /// <summary>
+    /// The position a read-your-writes request compares with a learn's answered sequence: the learns applied (local), or
+    /// the stream entries the replica covers (scale-out, where a learn's sequence is its stream position).
+    /// </summary>
+    public long ReplicaPosition => _remote is null ? Replica.Sequence : Replica.Offset;
+
+    /// <summary>Scale-out: stream entries appended but not in the replica (as of the last look at the stream head).</summary>
+    public long BehindExamples => Math.Max(0, Interlocked.Read(ref _streamHead) - Replica.Offset);
+
+    /// <summary>Scale-out: how long the oldest entry the replica does not cover has been waiting, in milliseconds.</summary>
+    public double BehindMs => BehindExamples == 0 ? 0 : Volatile.Read(ref _behindMs);
 
     /// <summary>Log position of this model's creation record.</summary>
     public long CreationLsn { get; }
@@ -93,22 +120,121 @@ internal sealed class ModelHost : IAsyncDisposable
 
     public void CountPrediction() => Interlocked.Increment(ref _predictions);
 
+    /// <summary>Keeps a prediction served with an id until its label arrives (here, or in the shared store when scaled out).</summary>
+    public bool TryAddPending(PendingPrediction pending) => _remote?.TryAddPending(pending) ?? Pending.TryAdd(pending);
+
+    /// <summary>Scale-out: a newer replica published by the trainer (atomic for readers; may also go back, after an upload).</summary>
+    public void Adopt(Replica replica) => _publisher.Adopt(replica);
+
+    /// <summary>Scale-out: what the server last saw of the stream: its head position and how old its oldest uncovered entry is.</summary>
+    public void ReportStreamHead(long head, double behindMs)
+    {
+        Interlocked.Exchange(ref _streamHead, head);
+        Volatile.Write(ref _behindMs, behindMs);
+    }
+
+    /// <summary>Scale-out: this server appended at <paramref name="position"/>, so the head is at least there.</summary>
+    public void NoteAppended(long position)
+    {
+        long head = Interlocked.Read(ref _streamHead);
+        while (position > head)
+        {
+            long seen = Interlocked.CompareExchange(ref _streamHead, position, head);
+            if (seen == head)
+            {
+                return;
+            }
+
+            head = seen;
+        }
+    }
+
+    /// <summary>
+    /// Read-your-writes: completes true once the replica covers <paramref name="position"/>, false after
+    /// <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<bool> WaitForPositionAsync(long position, TimeSpan timeout, CancellationToken cancellation)
+    {
+        long deadline = _time.GetTimestamp() + (long)(timeout.TotalSeconds * _time.TimestampFrequency);
+        while (ReplicaPosition < position)
+        {
+            Task next = _nextPublication.Task;
+            if (ReplicaPosition >= position)
+            {
+                break;
+            }
+
+            TimeSpan remaining = _time.GetElapsedTime(_time.GetTimestamp(), deadline);
+            if (remaining <= TimeSpan.Zero)
+            {
+                return false;
+            }
+
+            try
+            {
+                await next.WaitAsync(remaining, _time, cancellation).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                return ReplicaPosition >= position;
+            }
+        }
+
+        return true;
+    }
+
+    private static TaskCompletionSource NewPulse() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private void PulsePublication() => Interlocked.Exchange(ref _nextPublication, NewPulse()).TrySetResult();
+
     /// <summary>Starts the writer, after recovery has loaded and replayed this model's durable state.</summary>
     public void Start()
     {
         _publisher.PublishNow(force: true);
-        _writer = Task.Run(WriteLoopAsync);
+        if (_remote is null)
+        {
+            _writer = Task.Run(WriteLoopAsync);
+        }
     }
 
-    /// <summary>Queues a learn and completes when it is applied, durable and (by default) published.</summary>
+    /// <summary>
+    /// Queues a learn and completes when it is applied, durable and (by default) published. Scaled out: validated against
+    /// the replica, then appended to the shared stream, and complete once the stream has it durably.
+    /// </summary>
     public Task<LearnOutcome> LearnAsync(LearnWork work)
     {
+        if (_remote is not null)
+        {
+            return AppendRemoteAsync(work);
+        }
+
         if (!_queue.Writer.TryWrite(work))
         {
             return Task.FromResult(LearnOutcome.Refused(ProblemKind.ShuttingDown, $"The model '{Name}' is being deleted or the server is stopping."));
         }
 
         return work.Completion;
+    }
+
+    private async Task<LearnOutcome> AppendRemoteAsync(LearnWork work)
+    {
+        if (Learner.Check(Replica, work) is { } refused)
+        {
+            return refused;
+        }
+
+        LearnOutcome outcome = await _remote!.AppendAsync(work).ConfigureAwait(false);
+        if (outcome.Succeeded)
+        {
+            NoteAppended(outcome.Sequence);
+            if (work.Features is { } features)
+            {
+                // The stream has its own copy now; a refused work's features are the caller's to return.
+                RawExamplePool.Return(features);
+            }
+        }
+
+        return outcome;
     }
 
     /// <summary>Recovery: loads a snapshot's state (before <see cref="Start"/>).</summary>

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using Eddy.Server.Persistence;
+using Eddy.Server.Problems;
+using Eddy.Server.ScaleOut;
 using Microsoft.Extensions.Options;
 
 namespace Eddy.Server.Hosting;
@@ -8,7 +10,8 @@ namespace Eddy.Server.Hosting;
 /// <summary>
 /// The server's models by name. Each is a fully isolated <see cref="ModelHost"/> with its own writer. Creating and
 /// deleting a model is logged (and durable) before it is acknowledged, so a restart restores exactly the models that
-/// were acknowledged.
+/// were acknowledged. Scaled out, there is no local log: the backend (<see cref="ScaleOut"/>) defines and deletes
+/// models for every process, and attaches them here.
 /// </summary>
 internal sealed class ModelRegistry : IAsyncDisposable
 {
@@ -18,17 +21,24 @@ internal sealed class ModelRegistry : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
 
-    public ModelRegistry(IOptions<EddyServerOptions> options, TimeProvider time, ILoggerFactory loggers, ModelStore store)
+    public ModelRegistry(IOptions<EddyServerOptions> options, TimeProvider time, ILoggerFactory loggers, ModelStore? store)
     {
         EddyServerOptions o = options.Value;
         _hostOptions = new ModelHostOptions(o.PendingCapacity, o.PendingTtl, o.IdempotencyCapacity, o.SnapshotEvery, o.SnapshotInterval);
         _time = time;
         _loggers = loggers;
         Store = store;
-        store.SnapshotWritten = TrimLog;
+        if (store is not null)
+        {
+            store.SnapshotWritten = TrimLog;
+        }
     }
 
-    public ModelStore Store { get; }
+    /// <summary>The local log and snapshots; null when scaled out.</summary>
+    public ModelStore? Store { get; }
+
+    /// <summary>The scale-out backend, when there is one (set once, before the server listens).</summary>
+    public IScaleOut? ScaleOut { get; set; }
 
     public ICollection<ModelHost> Models => _models.Values;
 
@@ -37,6 +47,12 @@ internal sealed class ModelRegistry : IAsyncDisposable
     /// <summary>Creates, logs and starts a model; null when the name is taken.</summary>
     public async Task<ModelHost?> CreateAsync(ModelDefinition definition)
     {
+        if (ScaleOut is { } scaleOut)
+        {
+            return await scaleOut.CreateModelAsync(definition, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        ModelStore store = LocalStore();
         await _lifecycle.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -45,8 +61,8 @@ internal sealed class ModelRegistry : IAsyncDisposable
                 return null;
             }
 
-            long lsn = Store.AppendCreated(definition);
-            await Store.WaitForDurableAsync(lsn).ConfigureAwait(false);
+            long lsn = store.AppendCreated(definition);
+            await store.WaitForDurableAsync(lsn).ConfigureAwait(false);
             ModelHost host = Attach(definition, lsn);
             host.Start();
             return host;
@@ -63,11 +79,12 @@ internal sealed class ModelRegistry : IAsyncDisposable
     /// </summary>
     public async Task<ModelHost> LoadAsync(ModelDefinition definition, ModelSnapshot snapshot)
     {
+        ModelStore store = LocalStore();
         await _lifecycle.WaitAsync().ConfigureAwait(false);
         try
         {
-            long lsn = Store.AppendLoaded((snapshot with { Name = definition.Name, CoveredLsn = 0 }).Serialize());
-            await Store.WaitForDurableAsync(lsn).ConfigureAwait(false);
+            long lsn = store.AppendLoaded((snapshot with { Name = definition.Name, CoveredLsn = 0 }).Serialize());
+            await store.WaitForDurableAsync(lsn).ConfigureAwait(false);
             if (_models.TryRemove(definition.Name, out ModelHost? old))
             {
                 await old.DisposeAsync().ConfigureAwait(false);
@@ -87,6 +104,7 @@ internal sealed class ModelRegistry : IAsyncDisposable
     /// <summary>Changes a model's publication policy: logged and durable first, then applied in stream order.</summary>
     public async Task<ModelHost?> ReconfigureAsync(string name, PublicationPolicy publication)
     {
+        ModelStore store = LocalStore();
         await _lifecycle.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -95,8 +113,8 @@ internal sealed class ModelRegistry : IAsyncDisposable
                 return null;
             }
 
-            long lsn = Store.AppendReconfigured(name, publication);
-            await Store.WaitForDurableAsync(lsn).ConfigureAwait(false);
+            long lsn = store.AppendReconfigured(name, publication);
+            await store.WaitForDurableAsync(lsn).ConfigureAwait(false);
             await host.ReconfigureAsync(publication).ConfigureAwait(false);
             return host;
         }
@@ -109,7 +127,7 @@ internal sealed class ModelRegistry : IAsyncDisposable
     /// <summary>Recovery: adds a model without logging or starting it.</summary>
     public ModelHost Attach(ModelDefinition definition, long creationLsn)
     {
-        var host = new ModelHost(definition, _hostOptions, _time, _loggers.CreateLogger($"Eddy.Model.{definition.Name}"), Store, creationLsn);
+        var host = new ModelHost(definition, _hostOptions, _time, _loggers.CreateLogger($"Eddy.Model.{definition.Name}"), LocalStore(), creationLsn);
         if (!_models.TryAdd(definition.Name, host))
         {
             throw new InvalidOperationException($"The model '{definition.Name}' exists twice.");
@@ -121,9 +139,44 @@ internal sealed class ModelRegistry : IAsyncDisposable
     /// <summary>Recovery: drops a model replayed from a deletion record.</summary>
     public void Detach(string name) => _models.TryRemove(name, out _);
 
+    /// <summary>Scale-out: serves a model defined in the backend, learning through its shared stream.</summary>
+    public ModelHost AttachRemote(ModelDefinition definition, IRemoteModelLog log)
+    {
+        var host = new ModelHost(definition, _hostOptions, _time, _loggers.CreateLogger($"Eddy.Model.{definition.Name}"), store: null, creationLsn: 0, log);
+        if (!_models.TryAdd(definition.Name, host))
+        {
+            throw new InvalidOperationException($"The model '{definition.Name}' exists twice.");
+        }
+
+        host.Start();
+        return host;
+    }
+
+    /// <summary>Scale-out: stops serving a model deleted in the backend.</summary>
+    public async Task DetachRemoteAsync(string name)
+    {
+        if (_models.TryRemove(name, out ModelHost? host))
+        {
+            await host.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The local store, or a 409 for operations a scale-out server leaves to the trainer and the backend.</summary>
+    public ModelStore LocalStore([System.Runtime.CompilerServices.CallerMemberName] string operation = "") =>
+        Store ?? throw new ClientErrorException(
+            ProblemKind.NotInScaleOut,
+            $"{operation.Replace("Async", "", StringComparison.Ordinal)} is not available when the models live in {ScaleOut?.Description ?? "a scale-out backend"}: "
+            + "publication follows the trainer's cadence, and uploads and backups go through the backend's own tools.");
+
     /// <summary>Removes a model: logged first, then its writer stops (answering what is queued) and its snapshots go.</summary>
     public async Task<bool> DeleteAsync(string name)
     {
+        if (ScaleOut is { } scaleOut)
+        {
+            return await scaleOut.DeleteModelAsync(name, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        ModelStore store = LocalStore();
         await _lifecycle.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -133,9 +186,9 @@ internal sealed class ModelRegistry : IAsyncDisposable
             }
 
             await host.DisposeAsync().ConfigureAwait(false);
-            long lsn = Store.AppendDeleted(name);
-            await Store.WaitForDurableAsync(lsn).ConfigureAwait(false);
-            Store.Snapshots.Delete(name);
+            long lsn = store.AppendDeleted(name);
+            await store.WaitForDurableAsync(lsn).ConfigureAwait(false);
+            store.Snapshots.Delete(name);
             return true;
         }
         finally
@@ -150,6 +203,11 @@ internal sealed class ModelRegistry : IAsyncDisposable
     /// </summary>
     public void TrimLog()
     {
+        if (Store is null)
+        {
+            return;
+        }
+
         lock (_models)
         {
             TrimLogLocked();
@@ -167,7 +225,7 @@ internal sealed class ModelRegistry : IAsyncDisposable
 
         if (keepFrom != long.MaxValue && keepFrom > 1)
         {
-            Store.RemoveLogBefore(keepFrom);
+            Store!.RemoveLogBefore(keepFrom);
         }
     }
 
@@ -179,6 +237,9 @@ internal sealed class ModelRegistry : IAsyncDisposable
         }
 
         _models.Clear();
-        await Store.DisposeAsync().ConfigureAwait(false);
+        if (Store is not null)
+        {
+            await Store.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

@@ -11,4 +11,11 @@ namespace Eddy.Server.Hosting;
 /// <param name="Sequence">Learns applied, in the writer's order, when this copy was taken.</param>
 /// <param name="MetricValues">The progressive metrics' values (global, then rolling) at <paramref name="Sequence"/>.</param>
 /// <param name="PublishedAt">When the writer published it.</param>
-internal sealed record Replica(Estimator Model, FeatureSchema Schema, long Sequence, IReadOnlyList<double> MetricValues, DateTimeOffset PublishedAt);
+internal sealed record Replica(Estimator Model, FeatureSchema Schema, long Sequence, IReadOnlyList<double> MetricValues, DateTimeOffset PublishedAt)
+{
+    /// <summary>Scale-out: the published version this replica is (0 before the trainer published one).</summary>
+    public long Version { get; init; }
+
+    /// <summary>Scale-out: the stream entries this replica covers (learns plus entries the trainer refused).</summary>
+    public long Offset { get; init; }
+}

@@ -33,6 +33,9 @@ internal sealed class ReplicaPublisher
     /// <summary>The published replica; read it once per request and use that object throughout.</summary>
     public Replica Current => _current;
 
+    /// <summary>Called after every publication (read-your-writes waiters wake on it).</summary>
+    public Action? AfterPublish { get; init; }
+
     /// <summary>Learns applied but not yet in a published replica.</summary>
     public int Unpublished => _unpublished.Count;
 
@@ -72,6 +75,16 @@ internal sealed class ReplicaPublisher
 
         _unpublished.RemoveRange(0, covered);
         _monitor.Published(replica);
+        AfterPublish?.Invoke();
+    }
+
+    /// <summary>Scale-out: serves a replica that was learned elsewhere (no local writer state to track).</summary>
+    public void Adopt(Replica replica)
+    {
+        _current = replica;
+        _lastPublishTicks = _time.GetTimestamp();
+        _monitor.Published(replica);
+        AfterPublish?.Invoke();
     }
 
     /// <summary>Publishes the writer's current state if anything is unpublished (or when forced).</summary>

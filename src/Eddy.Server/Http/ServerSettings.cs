@@ -13,7 +13,11 @@ internal sealed class ServerSettings
         ApiKey = string.IsNullOrEmpty(o.ApiKey) ? null : o.ApiKey;
         DefaultModel = o.DefaultModel;
         MaxSnapshotBytes = o.MaxSnapshotBytes;
+        ReadYourWritesTimeout = o.ReadYourWritesTimeout;
     }
+
+    /// <summary>How long a prediction asking for read-your-writes (<c>Eddy-After</c>) waits for the replica.</summary>
+    public TimeSpan ReadYourWritesTimeout { get; }
 
     public long MaxSnapshotBytes { get; }
 

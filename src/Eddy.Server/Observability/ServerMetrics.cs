@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using Eddy.Server.Hosting;
-using Eddy.Server.Persistence;
 
 namespace Eddy.Server.Observability;
 
@@ -15,7 +14,7 @@ internal sealed class ServerMetrics
     private readonly ModelRegistry _registry;
     private readonly TimeProvider _time;
 
-    public ServerMetrics(IMeterFactory meters, ModelRegistry registry, ModelStore store, TimeProvider time)
+    public ServerMetrics(IMeterFactory meters, ModelRegistry registry, TimeProvider time)
     {
         _registry = registry;
         _time = time;
@@ -30,10 +29,16 @@ internal sealed class ServerMetrics
         meter.CreateObservableGauge("eddy.model.features", ObserveFeatures, "{feature}", "Feature names the model has interned.");
         meter.CreateObservableCounter("eddy.model.drift_alarms", () => PerModel(host => host.Monitor.Alarms), "{alarm}", "Monitor alarms (drift or metric) raised on the model.");
         meter.CreateObservableCounter("eddy.model.policy_actions", () => PerModel(host => host.Monitor.Actions), "{action}", "Actions its policy took (alert, reset, rollback, retrain).");
-        meter.CreateObservableCounter("eddy.wal.records", () => store.Log.Statistics.Records, "{record}", "Records appended to the write-ahead log.");
-        meter.CreateObservableCounter("eddy.wal.bytes", () => store.Log.Statistics.Bytes, "By", "Bytes appended to the write-ahead log.");
-        meter.CreateObservableCounter("eddy.wal.commits", () => store.Log.Statistics.Commits, "{commit}", "Group commits written by the log's flusher.");
-        meter.CreateObservableCounter("eddy.wal.syncs", () => store.Log.Statistics.Syncs, "{sync}", "fsync calls (0 with OsBuffered durability).");
+        meter.CreateObservableGauge("eddy.replica.version", () => PerModel(host => host.Replica.Version), "{version}", "Scale-out: the published version the replica is.");
+        meter.CreateObservableGauge("eddy.replica.staleness", () => PerModel(host => host.BehindExamples), "{example}", "Scale-out: stream entries the replica does not cover yet.");
+        meter.CreateObservableGauge("eddy.replica.staleness_time", ObserveStalenessTime, "s", "Scale-out: how long the oldest entry the replica does not cover has waited.");
+        if (registry.Store is { } store)
+        {
+            meter.CreateObservableCounter("eddy.wal.records", () => store.Log.Statistics.Records, "{record}", "Records appended to the write-ahead log.");
+            meter.CreateObservableCounter("eddy.wal.bytes", () => store.Log.Statistics.Bytes, "By", "Bytes appended to the write-ahead log.");
+            meter.CreateObservableCounter("eddy.wal.commits", () => store.Log.Statistics.Commits, "{commit}", "Group commits written by the log's flusher.");
+            meter.CreateObservableCounter("eddy.wal.syncs", () => store.Log.Statistics.Syncs, "{sync}", "fsync calls (0 with OsBuffered durability).");
+        }
     }
 
     private static KeyValuePair<string, object?> ModelTag(ModelHost host) => new("model", host.Name);
@@ -49,6 +54,17 @@ internal sealed class ServerMetrics
     private List<Measurement<long>> ObservePending() => PerModel(host => host.Pending.Waiting);
 
     private List<Measurement<long>> ObserveFeatures() => PerModel(host => host.Replica.Schema.Count);
+
+    private List<Measurement<double>> ObserveStalenessTime()
+    {
+        var measurements = new List<Measurement<double>>();
+        foreach (ModelHost host in _registry.Models)
+        {
+            measurements.Add(new(host.BehindMs / 1000, ModelTag(host)));
+        }
+
+        return measurements;
+    }
 
     private List<Measurement<double>> ObserveReplicaAge()
     {

@@ -86,29 +86,58 @@ internal static class LogRecords
         writer.WriteByte(Version);
         writer.WriteString(model);
         writer.WriteInt64(sequence);
+        WriteExample(writer, work);
+    }
+
+    /// <summary>
+    /// A learn's example, the part of a learned record after the model and sequence: label, idempotency key, pending id,
+    /// then the features (and the served prediction, for a pending id). Scale-out stream entries carry exactly this.
+    /// </summary>
+    public static void WriteExample(StateWriter writer, LearnWork work)
+    {
         writer.WriteLabel(work.Y);
         writer.WriteNullableString(work.IdempotencyKey);
         PendingPrediction? served = work.Pending;
-        writer.WriteNullableString(served?.Id);
-        RawExample features = served?.Features ?? work.Features!;
+        writer.WriteNullableString(served?.Id ?? work.PendingId);
+        if (served is not null)
+        {
+            WritePending(writer, served);
+            return;
+        }
+
+        if (work.PendingId is not null)
+        {
+            // Scale-out: the stored prediction follows, appended by the stream's owner from the shared pending store.
+            return;
+        }
+
+        RawExample features = work.Features!;
+        writer.WriteInt32(features.Count);
+        for (int i = 0; i < features.Count; i++)
+        {
+            features.WriteFeature(writer, i);
+        }
+    }
+
+    /// <summary>A prediction served with an id: its features, then what was served (class, value, replica, probabilities).</summary>
+    public static void WritePending(StateWriter writer, PendingPrediction served)
+    {
+        RawExample features = served.Features;
         writer.WriteInt32(features.Count);
         for (int i = 0; i < features.Count; i++)
         {
             features.WriteFeature(writer, i);
         }
 
-        if (served is not null)
+        writer.WriteLabel(served.Label);
+        writer.WriteDouble(served.Value);
+        writer.WriteInt64(served.ReplicaSequence);
+        ClassProbabilities? probabilities = served.Probabilities;
+        writer.WriteInt32(probabilities?.Count ?? -1);
+        for (int i = 0; i < (probabilities?.Count ?? 0); i++)
         {
-            writer.WriteLabel(served.Label);
-            writer.WriteDouble(served.Value);
-            writer.WriteInt64(served.ReplicaSequence);
-            ClassProbabilities? probabilities = served.Probabilities;
-            writer.WriteInt32(probabilities?.Count ?? -1);
-            for (int i = 0; i < (probabilities?.Count ?? 0); i++)
-            {
-                writer.WriteLabel(probabilities!.Classes[i]);
-                writer.WriteDouble(probabilities.Probabilities[i]);
-            }
+            writer.WriteLabel(probabilities!.Classes[i]);
+            writer.WriteDouble(probabilities.Probabilities[i]);
         }
     }
 
@@ -122,6 +151,12 @@ internal static class LogRecords
         RequireVersion(reader);
         string model = ModelName(reader.ReadStringUtf8());
         long sequence = reader.ReadInt64();
+        return new LearnedRecord(model, sequence, ReadExample(reader, features));
+    }
+
+    /// <summary>Reads what <see cref="WriteExample"/> wrote (with the stored prediction after a pending id) into a work to apply.</summary>
+    public static LearnWork ReadExample(StateReader reader, RawExample features)
+    {
         Label y = reader.ReadLabel();
         string? key = reader.ReadNullableString();
         string? pendingId = reader.ReadNullableString();
@@ -132,35 +167,36 @@ internal static class LogRecords
             features.ReadFeature(reader);
         }
 
-        LearnWork work;
         if (pendingId is null)
         {
-            work = new LearnWork(features, y, null, key);
+            return new LearnWork(features, y, null, key);
         }
-        else
+
+        Label label = reader.ReadLabel();
+        double value = reader.ReadDouble();
+        long replicaSequence = reader.ReadInt64();
+        int classes = reader.ReadInt32();
+        ClassProbabilities? probabilities = null;
+        if (classes >= 0)
         {
-            Label label = reader.ReadLabel();
-            double value = reader.ReadDouble();
-            long replicaSequence = reader.ReadInt64();
-            int classes = reader.ReadInt32();
-            ClassProbabilities? probabilities = null;
-            if (classes >= 0)
+            probabilities = new ClassProbabilities();
+            for (int i = 0; i < classes; i++)
             {
-                probabilities = new ClassProbabilities();
-                for (int i = 0; i < classes; i++)
-                {
-                    probabilities.Add(reader.ReadLabel(), reader.ReadDouble());
-                }
+                probabilities.Add(reader.ReadLabel(), reader.ReadDouble());
             }
-
-            work = new LearnWork(null, y, pendingId, key)
-            {
-                Pending = new PendingPrediction(pendingId, features, probabilities, label, value, replicaSequence, DateTimeOffset.MaxValue),
-            };
         }
 
-        return new LearnedRecord(model, sequence, work);
+        return new LearnWork(null, y, pendingId, key)
+        {
+            Pending = new PendingPrediction(pendingId, features, probabilities, label, value, replicaSequence, DateTimeOffset.MaxValue),
+        };
     }
+
+    /// <summary>The version byte every payload starts with (scale-out stream entries too).</summary>
+    public static byte PayloadVersion => Version;
+
+    /// <summary>Checks a payload's version byte.</summary>
+    public static void ReadVersion(StateReader reader) => RequireVersion(reader);
 
     [ThreadStatic]
     private static string? s_lastModel;

@@ -15,7 +15,7 @@ internal static class Recovery
     public static void Run(ModelRegistry registry, ModelFactory factory, ILogger logger)
     {
         var clock = Stopwatch.StartNew();
-        ModelStore store = registry.Store;
+        ModelStore store = registry.Store!;
         var covered = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (string name in store.Snapshots.Names())
         {

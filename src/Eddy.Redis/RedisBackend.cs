@@ -1,0 +1,84 @@
+using StackExchange.Redis;
+
+namespace Eddy.Redis;
+
+/// <summary>
+/// One process's connection to the shared Redis: the multiplexer (reconnects on its own), the key names and the options.
+/// Shared by the server side and the trainer side of a process.
+/// </summary>
+internal sealed class RedisBackend : IDisposable
+{
+    public RedisBackend(RedisOptions options, string role)
+    {
+        Options = options;
+        Keys = new RedisKeys(options.Prefix);
+        ConfigurationOptions configuration = ConfigurationOptions.Parse(options.Configuration!);
+
+        // Start even when Redis is down: the process serves what it has and reconnects in the background.
+        configuration.AbortOnConnectFail = false;
+        configuration.ClientName ??= $"eddy-{role}-{Environment.ProcessId}";
+        configuration.AsyncTimeout = Math.Min(configuration.AsyncTimeout, 2000);
+        configuration.SyncTimeout = Math.Min(configuration.SyncTimeout, 2000);
+        Description = "Redis at " + string.Join(",", configuration.EndPoints.Select(e => e.ToString()));
+        Connection = ConnectionMultiplexer.Connect(configuration);
+    }
+
+    public RedisOptions Options { get; }
+
+    public RedisKeys Keys { get; }
+
+    public string Description { get; }
+
+    public ConnectionMultiplexer Connection { get; }
+
+    public IDatabase Database => Connection.GetDatabase();
+
+    /// <summary>Every model defined in Redis: name, generation, definition (the log's model-created payload).</summary>
+    public async Task<List<ModelRecord>> ListModelsAsync()
+    {
+        IDatabase db = Database;
+        RedisValue[] names = await db.SetMembersAsync(Keys.Models).ConfigureAwait(false);
+        var reads = new Task<RedisValue[]>[names.Length];
+        for (int i = 0; i < names.Length; i++)
+        {
+            reads[i] = db.HashGetAsync(Keys.Model(names[i]!), ["gen", "def"]);
+        }
+
+        var models = new List<ModelRecord>(names.Length);
+        for (int i = 0; i < names.Length; i++)
+        {
+            RedisValue[] fields = await reads[i].ConfigureAwait(false);
+            if (fields[0].IsNull || fields[1].IsNull)
+            {
+                // Listed but not (or no longer) defined: a creation or deletion in between its two steps.
+                continue;
+            }
+
+            models.Add(new ModelRecord(names[i]!, (long)fields[0], (byte[])fields[1]!));
+        }
+
+        models.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return models;
+    }
+
+    /// <summary>The newest published version of a model generation: version, position covered, snapshot bytes; null if none.</summary>
+    public async Task<PublishedVersion?> LatestAsync(ModelKeys keys)
+    {
+        IDatabase db = Database;
+        RedisValue[] head = await db.HashGetAsync(keys.Head, ["version", "offset"]).ConfigureAwait(false);
+        if (head[0].IsNull)
+        {
+            return null;
+        }
+
+        long version = (long)head[0];
+        byte[]? bytes = await db.StringGetAsync(keys.Snapshot(version)).ConfigureAwait(false);
+        return bytes is null ? null : new PublishedVersion(version, (long)head[1], bytes);
+    }
+
+    public void Dispose() => Connection.Dispose();
+
+    internal sealed record ModelRecord(string Name, long Generation, byte[] Definition);
+
+    internal sealed record PublishedVersion(long Version, long Offset, byte[] Snapshot);
+}
