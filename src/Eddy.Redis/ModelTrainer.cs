@@ -36,7 +36,6 @@ internal sealed class ModelTrainer
     private long _version;
     private long _position;
     private long _versionPosition;
-    private long _previousVersionPosition;
     private long _lastPublishTicks;
     private long _lastRenewTicks;
 
@@ -157,18 +156,9 @@ internal sealed class ModelTrainer
             StreamEntry[] entries = await db.StreamRangeAsync(_keys.Stream, ModelKeys.EntryId(Position + 1), "+", ReadBatch).ConfigureAwait(false);
             if (entries.Length == 0)
             {
-                if (_sinceVersion.Count > 0 || Position > _versionPosition)
+                if (!await PublishWhenDueAsync(caughtUp: true).ConfigureAwait(false))
                 {
-                    if (!await PublishWhenDueAsync(caughtUp: true).ConfigureAwait(false))
-                    {
-                        return;
-                    }
-
-                    if (Position > _versionPosition)
-                    {
-                        await WaitAsync(PublishDelay(), stopping).ConfigureAwait(false);
-                        continue;
-                    }
+                    return;
                 }
 
                 // Ask for a wake-up, then look once more: an append between the read and the flag would not notify.
@@ -176,7 +166,14 @@ internal sealed class ModelTrainer
                 await db.StringSetAsync(_keys.Idle, 1, TimeSpan.FromMilliseconds(options.LeaseMs)).ConfigureAwait(false);
                 if ((await db.StreamRangeAsync(_keys.Stream, ModelKeys.EntryId(Position + 1), "+", 1).ConfigureAwait(false)).Length == 0)
                 {
-                    await WaitAsync(woken, Math.Min(options.PollMs, options.LeaseMs / 3), stopping).ConfigureAwait(false);
+                    int wait = Math.Min(options.PollMs, options.LeaseMs / 3);
+                    if (Position > _versionPosition)
+                    {
+                        // Unpublished learns: come back when the publication interval is up.
+                        wait = Math.Min(wait, PublishDelay());
+                    }
+
+                    await WaitAsync(woken, wait, stopping).ConfigureAwait(false);
                 }
 
                 continue;
@@ -185,6 +182,10 @@ internal sealed class ModelTrainer
             foreach (StreamEntry entry in entries)
             {
                 Apply(entry);
+                if (_sinceVersion.Count >= options.PublishEvery && !await PublishAsync().ConfigureAwait(false))
+                {
+                    return;
+                }
             }
 
             if (!await PublishWhenDueAsync(caughtUp: entries.Length < ReadBatch).ConfigureAwait(false))
@@ -210,8 +211,6 @@ internal sealed class ModelTrainer
         {
         }
     }
-
-    private Task WaitAsync(int milliseconds, CancellationToken stopping) => WaitAsync(ResetWake(), milliseconds, stopping);
 
     private int PublishDelay() => (int)Math.Max(1, _backend.Options.PublishIntervalMs - (Environment.TickCount64 - _lastPublishTicks));
 
@@ -275,7 +274,6 @@ internal sealed class ModelTrainer
         _version = version;
         _position = position;
         _versionPosition = position;
-        _previousVersionPosition = position;
         _lastPublishTicks = Environment.TickCount64;
     }
 
@@ -356,8 +354,7 @@ internal sealed class ModelTrainer
     private async Task<bool> PublishWhenDueAsync(bool caughtUp)
     {
         RedisOptions options = _backend.Options;
-        bool due = _sinceVersion.Count >= options.PublishEvery
-            || (caughtUp && Position > _versionPosition && Environment.TickCount64 - _lastPublishTicks >= options.PublishIntervalMs);
+        bool due = caughtUp && Position > _versionPosition && Environment.TickCount64 - _lastPublishTicks >= options.PublishIntervalMs;
         return !due || await PublishAsync().ConfigureAwait(false);
     }
 
@@ -368,7 +365,8 @@ internal sealed class ModelTrainer
         long version = Version + 1;
         long position = Position;
         byte[] bytes = _learner.Capture(_definition, position).Serialize();
-        long trimBelow = options.TrimStream ? _previousVersionPosition + 1 : 0;
+        // Kept: everything after the version before this one, so a damaged newest version still has a way back.
+        long trimBelow = options.TrimStream ? _versionPosition + 1 : 0;
         long old = version - options.KeepVersions;
         RedisKey[] keys = [_model, _keys.Fence, _keys.Head, _keys.Snapshot(version), old > 0 ? _keys.Snapshot(old) : _keys.Head, _keys.Stream];
         RedisValue[] values =
@@ -385,7 +383,6 @@ internal sealed class ModelTrainer
         }
 
         Interlocked.Exchange(ref _version, version);
-        _previousVersionPosition = _versionPosition;
         _versionPosition = position;
         _lastPublished = bytes;
         _lastPublishTicks = Environment.TickCount64;

@@ -175,7 +175,11 @@ internal static class ModelEndpoints
             replica.Schema.Count,
             host.Pending.Waiting,
             StateChecksum(replica),
-            Metrics(replica, host.Definition));
+            Metrics(replica, host.Definition))
+        {
+            Version = host.IsRemote ? replica.Version : null,
+            Offset = host.IsRemote ? replica.Offset : null,
+        };
     }
 
     internal static ModelMetrics Metrics(Replica replica, ModelDefinition definition)
@@ -228,7 +232,16 @@ internal static class ModelEndpoints
         int Features,
         int PendingPredictions,
         string StateChecksum,
-        ModelMetrics Metrics);
+        ModelMetrics Metrics)
+    {
+        /// <summary>Scale-out: the published version this server answers from.</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public long? Version { get; init; }
+
+        /// <summary>Scale-out: the stream position that version covers.</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public long? Offset { get; init; }
+    }
 
     internal sealed record ModelMetrics(long Sequence, IReadOnlyDictionary<string, double?> Global, int RollingWindow, IReadOnlyDictionary<string, double?> Rolling);
 }
