@@ -81,7 +81,7 @@ public sealed partial class EddyNode : IAsyncDisposable
     public static async Task<EddyNode> StartProcessAsync(RedisProcess redis, string role, IDictionary<string, string?>? settings = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in new[] { Path.Combine(AppContext.BaseDirectory, "Eddy.Cli.dll"), "serve", "--role", role, "--redis", redis.Configuration, "--urls", "http://127.0.0.1:0" })
+        foreach (string argument in new[] { CliPath(), "serve", "--role", role, "--redis", redis.Configuration, "--urls", "http://127.0.0.1:0" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -204,6 +204,23 @@ public sealed partial class EddyNode : IAsyncDisposable
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// The CLI from its own build output (built as this project's reference): its deps file there matches its folder,
+    /// while the copy in a test's output would resolve packages the test does not carry.
+    /// </summary>
+    private static string CliPath()
+    {
+        DirectoryInfo? directory = new(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Eddy.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+        string path = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Eddy.slnx not found above the test output."), "src", "Eddy.Cli", "bin", configuration, "net10.0", "Eddy.Cli.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build src/Eddy.Cli first.", path);
     }
 
     [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
