@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
 {
     "recovery" => await RecoveryBenchmark.RunAsync(new CommandOptions(args)),
     "append" => await AppendBenchmark.RunAsync(new CommandOptions(args)),
+    "scaleout" => await Eddy.Benchmarks.ScaleOut.ScaleOutBenchmark.RunAsync(new CommandOptions(args)),
     _ => RunBenchmarkDotNet(args),
 };
 
