@@ -181,8 +181,8 @@ internal sealed class ModelTrainer
 
             foreach (StreamEntry entry in entries)
             {
-                Apply(entry);
-                if (_sinceVersion.Count >= options.PublishEvery && !await PublishAsync().ConfigureAwait(false))
+                bool publishNow = Apply(entry);
+                if ((publishNow || _sinceVersion.Count >= options.PublishEvery) && !await PublishAsync().ConfigureAwait(false))
                 {
                     return;
                 }
@@ -287,15 +287,25 @@ internal sealed class ModelTrainer
         }
     }
 
-    /// <summary>Applies one entry, exactly as the single-process writer would; a refused entry leaves no trace in the model.</summary>
-    private void Apply(StreamEntry entry)
+    /// <summary>
+    /// Applies one entry, exactly as the single-process writer would; a refused entry leaves no trace in the model.
+    /// True when a version must be published right after it (a load, or a publication asked for).
+    /// </summary>
+    private bool Apply(StreamEntry entry)
     {
         long position = ModelKeys.PositionOf(entry.Id);
+        RedisValue example = entry[StreamFields.Example];
+        if (example.IsNull)
+        {
+            Interlocked.Exchange(ref _position, position);
+            return ApplyControl(entry, position);
+        }
+
         RawExample features = RawExamplePool.Rent();
         LearnWork work;
         try
         {
-            var reader = new StateReader((byte[])entry["e"]!);
+            var reader = new StateReader((byte[])example!);
             LogRecords.ReadVersion(reader);
             work = LogRecords.ReadExample(reader, features);
         }
@@ -304,7 +314,7 @@ internal sealed class ModelTrainer
             RawExamplePool.Return(features);
             _logger.LogError("Trainer of {Model}: the entry at {Position} cannot be read ({Error}); skipped.", Name, position, e.Message);
             Interlocked.Exchange(ref _position, position);
-            return;
+            return false;
         }
 
         LearnOutcome outcome;
@@ -333,6 +343,37 @@ internal sealed class ModelTrainer
         }
 
         Interlocked.Exchange(ref _position, position);
+        return false;
+    }
+
+    /// <summary>A load makes the model the given snapshot (its sequence and metrics too); a publish marker only asks for a version.</summary>
+    private bool ApplyControl(StreamEntry entry, long position)
+    {
+        RedisValue load = entry[StreamFields.Load];
+        if (load.IsNull)
+        {
+            return !entry[StreamFields.Publish].IsNull;
+        }
+
+        byte[] bytes = (byte[])load!;
+        try
+        {
+            var learner = new Learner(_definition);
+            learner.Load(ModelSnapshot.Deserialize(bytes));
+            ReturnWorks();
+            _learner = learner;
+
+            // The restore point is now the loaded state: what was learned before it no longer counts.
+            _lastPublished = bytes;
+            _logger.LogInformation("Trainer of {Model}: loaded a snapshot at position {Position} (sequence {Sequence}).", Name, position, learner.SequenceField);
+        }
+        catch (SnapshotFormatException e)
+        {
+            // Servers check a snapshot before appending it; one that still cannot be read changes nothing, everywhere.
+            _logger.LogError("Trainer of {Model}: the snapshot at position {Position} cannot be loaded ({Error}); skipped.", Name, position, e.Message);
+        }
+
+        return true;
     }
 
     private void Restore()

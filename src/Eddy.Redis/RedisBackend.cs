@@ -76,6 +76,33 @@ internal sealed class RedisBackend : IDisposable
         return bytes is null ? null : new PublishedVersion(version, (long)head[1], bytes);
     }
 
+    /// <summary>
+    /// Says (in the log) when Redis is not set to keep an acknowledged learn through its own crash: acknowledgement means
+    /// "Redis has it", and only <c>appendonly yes</c> with <c>appendfsync always</c> makes that durable.
+    /// </summary>
+    public async Task WarnIfNotDurableAsync(Microsoft.Extensions.Logging.ILogger logger)
+    {
+        try
+        {
+            var appendOnly = (RedisResult[])(await Database.ExecuteAsync("CONFIG", "GET", "appendonly").ConfigureAwait(false))!;
+            var appendFsync = (RedisResult[])(await Database.ExecuteAsync("CONFIG", "GET", "appendfsync").ConfigureAwait(false))!;
+            string aof = appendOnly.Length > 1 ? appendOnly[1].ToString() : "?";
+            string fsync = appendFsync.Length > 1 ? appendFsync[1].ToString() : "?";
+            if (aof != "yes" || fsync != "always")
+            {
+                Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(
+                    logger,
+                    "{Backend} runs with appendonly={AppendOnly}, appendfsync={AppendFsync}: an acknowledged learn can be lost if Redis crashes. Durable: appendonly yes, appendfsync always (docs/DEPLOY.md).",
+                    Description, aof, fsync);
+            }
+        }
+        catch (Exception e) when (e is RedisException or RedisCommandException or TimeoutException)
+        {
+            // CONFIG is often disabled on managed Redis; its operator's settings decide.
+            Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(logger, "Cannot read {Backend}'s persistence settings ({Error}); make sure it uses appendfsync always.", Description, e.Message);
+        }
+    }
+
     public void Dispose() => Connection.Dispose();
 
     internal sealed record ModelRecord(string Name, long Generation, byte[] Definition);

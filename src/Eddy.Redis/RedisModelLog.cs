@@ -55,6 +55,45 @@ internal sealed class RedisModelLog(RedisBackend backend, string name, long gene
         };
     }
 
+    public Task<long> AppendLoadAsync(byte[] snapshot) => AppendControlAsync(StreamFields.Load, snapshot);
+
+    public Task<long> AppendPublishAsync() => AppendControlAsync(StreamFields.Publish, RedisValue.EmptyString);
+
+    public async Task<IReadOnlyList<(long Version, byte[] Snapshot)>> PublishedAsync()
+    {
+        IDatabase db = backend.Database;
+        RedisValue head = await db.HashGetAsync(_keys.Head, "version").ConfigureAwait(false);
+        var versions = new List<(long, byte[])>();
+        for (long version = head.IsNull ? 0 : (long)head; version > 0 && versions.Count < backend.Options.KeepVersions; version--)
+        {
+            byte[]? bytes = await db.StringGetAsync(_keys.Snapshot(version)).ConfigureAwait(false);
+            if (bytes is null)
+            {
+                break;
+            }
+
+            versions.Add((version, bytes));
+        }
+
+        return versions;
+    }
+
+    private async Task<long> AppendControlAsync(string field, RedisValue payload)
+    {
+        long position;
+        try
+        {
+            position = (long)await backend.Database.ScriptEvaluateAsync(
+                RedisScripts.AppendControl, [_model, _keys.Offset, _keys.Stream, _keys.Idle], [generation, field, payload, _appended, name]).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            throw new ClientErrorException(ProblemKind.StorageUnavailable, $"{backend.Description} did not acknowledge the request ({e.GetType().Name}); retry.");
+        }
+
+        return position > 0 ? position : throw new ClientErrorException(ProblemKind.ModelNotFound, $"The model '{name}' was deleted.");
+    }
+
     public bool TryAddPending(PendingPrediction pending)
     {
         var buffer = new ArrayBufferWriter<byte>(256);

@@ -122,6 +122,7 @@ internal sealed class RedisScaleOut : BackgroundService, IScaleOut
         await subscriber.SubscribeAsync(_backend.Keys.Published, (_, message) => OnPublished(message)).ConfigureAwait(false);
         await subscriber.SubscribeAsync(_backend.Keys.Lifecycle, (_, _) => _ = SynchronizeSafelyAsync(stoppingToken)).ConfigureAwait(false);
         _logger.LogInformation("Serving the models defined in {Backend}.", _backend.Description);
+        _ = _backend.WarnIfNotDurableAsync(_logger);
         while (!stoppingToken.IsCancellationRequested)
         {
             await SynchronizeSafelyAsync(stoppingToken).ConfigureAwait(false);

@@ -43,6 +43,21 @@ internal static class RedisScripts
         """;
 
     /// <summary>
+    /// Appends a control entry: <c>load</c> (a snapshot the model becomes: an upload or a rollback) or <c>publish</c> (publish
+    /// a version right after this position). KEYS: model, offset, stream, idle flag. ARGV: generation, field, payload,
+    /// wake-up channel, model name. Returns the position, or -1 when the model is gone.
+    /// </summary>
+    public const string AppendControl = """
+        if redis.call('HGET', KEYS[1], 'gen') ~= ARGV[1] then return -1 end
+        """ + Now + """
+
+        local n = redis.call('INCR', KEYS[2])
+        redis.call('XADD', KEYS[3], '0-' .. n, ARGV[2], ARGV[3], 't', now)
+        if redis.call('DEL', KEYS[4]) == 1 then redis.call('PUBLISH', ARGV[4], ARGV[5]) end
+        return n
+        """;
+
+    /// <summary>
     /// Stores a prediction served with an id. KEYS: pending key. ARGV: body, TTL ms. Kept for twice the TTL: expired
     /// (410) during the second, unknown (404) after. Returns 0 when the id is taken.
     /// </summary>

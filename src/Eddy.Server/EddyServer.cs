@@ -118,6 +118,7 @@ public static class EddyServer
             app.MapBatches();
             app.MapStream();
             app.MapSnapshots();
+            app.MapScaleOut();
             app.MapBackups();
             app.MapExport();
             app.MapEvents();

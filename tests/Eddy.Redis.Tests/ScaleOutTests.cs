@@ -255,6 +255,68 @@ public sealed class ScaleOutTests
     }
 
     [Fact]
+    public async Task Versions_are_published_on_demand_rolled_back_and_uploaded_through_the_stream()
+    {
+        await using RedisProcess redis = await RedisProcess.StartAsync();
+        var manual = new Dictionary<string, string?> { ["Eddy:Redis:TrimStream"] = "false", ["Eddy:Redis:PublishEvery"] = "1000000", ["Eddy:Redis:PublishIntervalMs"] = "1000000" };
+        await using EddyNode trainer = await EddyNode.StartInProcessAsync(redis, "trainer", manual);
+        await using EddyNode server = await EddyNode.StartInProcessAsync(redis, "server");
+        var load = new Load([server]);
+        for (int i = 0; i < 10; i++)
+        {
+            await load.LearnAsync("default", $"k{i}", i);
+        }
+
+        JsonElement first = await PostJsonAsync(server, "/v1/models/default/publish", "");
+        Assert.Equal(1, first.GetProperty("version").GetInt64());
+        Assert.Equal(11, first.GetProperty("offset").GetInt64());
+        Assert.Equal(10, first.GetProperty("sequence").GetInt64());
+        for (int i = 10; i < 20; i++)
+        {
+            await load.LearnAsync("default", $"k{i}", i);
+        }
+
+        JsonElement second = await PostJsonAsync(server, "/v1/models/default/publish", "");
+        Assert.Equal(2, second.GetProperty("version").GetInt64());
+        Assert.NotEqual(first.GetProperty("stateChecksum").GetString(), second.GetProperty("stateChecksum").GetString());
+        JsonElement published = await server.GetJsonAsync("/v1/models/default/published");
+        Assert.Equal([2L, 1L], published.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("version").GetInt64()));
+
+        // Rolling back makes the model version 1 again — state, sequence and metrics — and learning goes on from there.
+        JsonElement rolledBack = await PostJsonAsync(server, "/v1/models/default/rollback", """{"version": 1}""");
+        Assert.Equal(first.GetProperty("stateChecksum").GetString(), rolledBack.GetProperty("stateChecksum").GetString());
+        Assert.Equal(10, rolledBack.GetProperty("sequence").GetInt64());
+        Assert.Equal(first.GetProperty("metrics").ToString(), rolledBack.GetProperty("metrics").ToString());
+        using HttpResponseMessage missing = await server.PostAsync("/v1/models/default/rollback", """{"version": 9}""");
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        await load.LearnAsync("default", "k20", 20);
+        JsonElement after = await PostJsonAsync(server, "/v1/models/default/publish", "");
+        Assert.Equal(11, after.GetProperty("sequence").GetInt64());
+        Assert.Equal((await StreamReplay.ReplayAsync(redis.Database, "default")).StateChecksum, after.GetProperty("stateChecksum").GetString());
+
+        // A downloaded version uploaded under a new name becomes that model everywhere; a different spec is refused.
+        byte[] snapshot = await server.Client.GetByteArrayAsync("/v1/models/default/snapshot");
+        using var upload = new ByteArrayContent(snapshot);
+        using HttpResponseMessage uploaded = await server.Client.PutAsync("/v1/models/copy/snapshot", upload);
+        Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
+        JsonElement copy = JsonDocument.Parse(await uploaded.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(after.GetProperty("stateChecksum").GetString(), copy.GetProperty("stateChecksum").GetString());
+        using HttpResponseMessage created = await server.PostAsync("/v1/models", """{"name": "other", "model": "LogisticRegression"}""");
+        byte[] other = await server.Client.GetByteArrayAsync("/v1/models/other/snapshot");
+        using var conflicting = new ByteArrayContent(other);
+        using HttpResponseMessage refused = await server.Client.PutAsync("/v1/models/copy/snapshot", conflicting);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+    }
+
+    private static async Task<JsonElement> PostJsonAsync(EddyNode node, string path, string body)
+    {
+        using HttpResponseMessage response = await node.PostAsync(path, body.Length == 0 ? "{}" : body);
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST {path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    [Fact]
     public void A_scale_out_role_without_Redis_is_a_configuration_error()
     {
         var error = Assert.Throws<ServerConfigurationException>(() => EddyServer.Create(["--Eddy:Role=Server"], EddyRedis.Configure));

@@ -115,7 +115,10 @@ internal static class BackupEndpoints
         var restored = new List<ModelEndpoints.ModelSummary>();
         foreach ((ModelDefinition definition, ModelSnapshot snapshot) in models)
         {
-            restored.Add(ModelEndpoints.Summarize(await registry.LoadAsync(definition, snapshot)));
+            ModelHost host = registry.ScaleOut is null
+                ? await registry.LoadAsync(definition, snapshot)
+                : (await ScaleOutEndpoints.LoadAsync(registry, definition, snapshot)).Host;
+            restored.Add(ModelEndpoints.Summarize(host));
         }
 
         return TypedResults.Ok(restored);

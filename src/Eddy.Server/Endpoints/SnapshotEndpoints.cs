@@ -116,6 +116,11 @@ internal static class SnapshotEndpoints
             return ModelEndpoints.Problem(e.Kind, e.Message, e.Field);
         }
 
+        if (registry.ScaleOut is not null)
+        {
+            return await ScaleOutEndpoints.UploadAsync(context, registry, definition, snapshot, settings);
+        }
+
         ModelHost host = await registry.LoadAsync(definition, snapshot);
         return TypedResults.Ok(ModelEndpoints.Describe(host));
     }

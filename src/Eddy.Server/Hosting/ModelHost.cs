@@ -100,6 +100,9 @@ internal sealed class ModelHost : IAsyncDisposable
     /// <summary>Scale-out: learns go to a shared stream and replicas come from the trainer.</summary>
     public bool IsRemote => _remote is not null;
 
+    /// <summary>Scale-out: the model's shared stream (null for a local model).</summary>
+    public IRemoteModelLog? RemoteLog => _remote;
+
     /// <summary>
     /// The position a read-your-writes request compares with a learn's answered sequence: the learns applied (local), or
     /// the stream entries the replica covers (scale-out, where a learn's sequence is its stream position).

@@ -25,6 +25,7 @@ internal sealed record ProblemKind(string Slug, int Status, string Title)
     public static readonly ProblemKind ModelFailure = new("model-failure", 500, "The model failed on this request; its state is unchanged.");
     public static readonly ProblemKind StorageUnavailable = new("storage-unavailable", 503, "The model's log cannot be written; learns are refused.");
     public static readonly ProblemKind ReplicaBehind = new("replica-behind", 503, "The replica does not cover the requested sequence yet.");
+    public static readonly ProblemKind ScaleOutOnly = new("scale-out-only", 409, "This operation needs the scale-out roles (published versions in Redis).");
     public static readonly ProblemKind NotInScaleOut = new("not-in-scale-out", 409, "This operation is not available on a scale-out server.");
     public static readonly ProblemKind ShuttingDown = new("shutting-down", 503, "The model is shutting down.");
 

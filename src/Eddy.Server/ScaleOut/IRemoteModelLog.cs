@@ -14,6 +14,18 @@ internal interface IRemoteModelLog
     /// </summary>
     public Task<LearnOutcome> AppendAsync(LearnWork work);
 
+    /// <summary>
+    /// Appends an entry that makes the model this snapshot (an upload or a rollback), in order with the learns; returns
+    /// its position. The snapshot must be of this model's definition (the caller checked it).
+    /// </summary>
+    public Task<long> AppendLoadAsync(byte[] snapshot);
+
+    /// <summary>Asks the trainer to publish a version right after this position (on demand); returns the position.</summary>
+    public Task<long> AppendPublishAsync();
+
+    /// <summary>The published versions still kept, newest first: version and snapshot file.</summary>
+    public Task<IReadOnlyList<(long Version, byte[] Snapshot)>> PublishedAsync();
+
     /// <summary>Stores a prediction served with an id, so a label may arrive at any server; false when the id is taken.</summary>
     public bool TryAddPending(PendingPrediction pending);
 }

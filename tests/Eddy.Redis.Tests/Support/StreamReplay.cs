@@ -32,6 +32,18 @@ internal static class StreamReplay
         foreach (StreamEntry entry in entries)
         {
             Assert.Equal(expected++, ModelKeys.PositionOf(entry.Id));
+            if (!entry["load"].IsNull)
+            {
+                learner = new Learner(definition);
+                learner.Load(ModelSnapshot.Deserialize((byte[])entry["load"]!));
+                continue;
+            }
+
+            if (!entry["publish"].IsNull)
+            {
+                continue;
+            }
+
             var reader = new Eddy.Serialization.StateReader((byte[])entry["e"]!);
             LogRecords.ReadVersion(reader);
             LearnWork work = LogRecords.ReadExample(reader, new RawExample());
