@@ -38,6 +38,7 @@ internal sealed class ModelTrainer
     private long _versionPosition;
     private long _lastPublishTicks;
     private long _lastRenewTicks;
+    private volatile bool _isLeader;
 
     public ModelTrainer(RedisBackend backend, ModelDefinition definition, long generation, string trainerId, ILogger logger)
     {
@@ -56,7 +57,7 @@ internal sealed class ModelTrainer
     public string Name => _definition.Name;
 
     /// <summary>Whether this process holds the model's lease now.</summary>
-    public bool IsLeader { get; private set; }
+    public bool IsLeader { get => _isLeader; private set => _isLeader = value; }
 
     /// <summary>Stream position applied (as leader).</summary>
     public long Position => Interlocked.Read(ref _position);

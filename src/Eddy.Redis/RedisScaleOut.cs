@@ -42,6 +42,8 @@ internal sealed class RedisScaleOut : BackgroundService, IScaleOut
 
     public string Description => _backend.Description;
 
+    public IReadOnlyDictionary<string, TrainingStatus>? Training => _trainers?.Status();
+
     public string? NotReadyReason
     {
         get

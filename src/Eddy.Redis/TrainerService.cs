@@ -21,8 +21,13 @@ internal sealed class TrainerService : BackgroundService
     private readonly ConcurrentDictionary<string, Running> _trainers = new(StringComparer.Ordinal);
     private volatile bool _synchronized;
 
-    public TrainerService(RedisBackend backend, ModelFactory factory, ILoggerFactory loggers)
+    public TrainerService(RedisBackend backend, ModelFactory factory, ILoggerFactory loggers, System.Diagnostics.Metrics.IMeterFactory meters)
     {
+        // Under the server's meter name, so /metrics exports them with the rest.
+        System.Diagnostics.Metrics.Meter meter = meters.Create(new System.Diagnostics.Metrics.MeterOptions(Eddy.Server.Observability.ServerMetrics.MeterName));
+        meter.CreateObservableGauge("eddy.trainer.writer", () => Observe(t => t.IsLeader ? 1 : 0), "{lease}", "1 while this trainer holds the model's lease (it is the writer), 0 while it stands by.");
+        meter.CreateObservableGauge("eddy.trainer.position", () => Observe(t => t.Position), "{entry}", "Stream entries this trainer applied as the writer.");
+        meter.CreateObservableGauge("eddy.trainer.version", () => Observe(t => t.Version), "{version}", "The last version this trainer published.");
         _backend = backend;
         _factory = factory;
         _loggers = loggers;
@@ -31,8 +36,29 @@ internal sealed class TrainerService : BackgroundService
 
     public string? NotReadyReason => _synchronized ? null : $"the models have not been read from {_backend.Description} yet";
 
-    /// <summary>The models this process is the writer of now, with the version and position each reached.</summary>
-    public IEnumerable<ModelTrainer> Trainers => _trainers.Values.Select(r => r.Trainer);
+    /// <summary>Per model: whether this process is its writer, its last version and applied position.</summary>
+    public SortedDictionary<string, Eddy.Server.ScaleOut.TrainingStatus> Status()
+    {
+        var status = new SortedDictionary<string, Eddy.Server.ScaleOut.TrainingStatus>(StringComparer.Ordinal);
+        foreach (Running running in _trainers.Values)
+        {
+            ModelTrainer trainer = running.Trainer;
+            status[trainer.Name] = new Eddy.Server.ScaleOut.TrainingStatus(trainer.IsLeader, trainer.Version, trainer.Position);
+        }
+
+        return status;
+    }
+
+    private List<System.Diagnostics.Metrics.Measurement<long>> Observe(Func<ModelTrainer, long> read)
+    {
+        var measurements = new List<System.Diagnostics.Metrics.Measurement<long>>();
+        foreach (Running running in _trainers.Values)
+        {
+            measurements.Add(new(read(running.Trainer), new KeyValuePair<string, object?>("model", running.Trainer.Name)));
+        }
+
+        return measurements;
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

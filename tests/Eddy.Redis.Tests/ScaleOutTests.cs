@@ -50,6 +50,13 @@ public sealed class ScaleOutTests
         Assert.Equal(truth.StateChecksum, b.GetProperty("stateChecksum").GetString());
         Assert.Equal(a.GetProperty("version").GetInt64(), b.GetProperty("version").GetInt64());
 
+        // The trainer says it is the writer, in /readyz and in /metrics.
+        JsonElement training = (await trainer.GetJsonAsync("/readyz")).GetProperty("training").GetProperty("default");
+        Assert.True(training.GetProperty("writer").GetBoolean());
+        Assert.Equal(200, training.GetProperty("position").GetInt64());
+        Assert.Contains("eddy_trainer_writer", await trainer.Client.GetStringAsync("/metrics"), StringComparison.Ordinal);
+        Assert.Contains("eddy_replica_staleness", await first.Client.GetStringAsync("/metrics"), StringComparison.Ordinal);
+
         // The metrics are the trainer's, computed once over the ordered stream: exactly the same on every server.
         Assert.Equal(a.GetProperty("metrics").ToString(), b.GetProperty("metrics").ToString());
         Assert.Equal(200, a.GetProperty("metrics").GetProperty("sequence").GetInt64());

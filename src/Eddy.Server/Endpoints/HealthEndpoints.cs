@@ -20,6 +20,7 @@ internal static class HealthEndpoints
                         Reason = reason,
                         Backend = scaleOut.Description,
                         Replicas = Replicas(registry),
+                        Training = scaleOut.Training,
                     };
                     return reason is null ? Results.Ok(scaled) : Results.Json(scaled, statusCode: StatusCodes.Status503ServiceUnavailable);
                 }
@@ -55,6 +56,10 @@ internal static class HealthEndpoints
         /// <summary>Scale-out: per model, the replica's version and position and how far behind the stream it is.</summary>
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public SortedDictionary<string, ReplicaReport>? Replicas { get; init; }
+
+        /// <summary>Scale-out trainer: per model, whether this process is its writer, its last version and applied position.</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyDictionary<string, Eddy.Server.ScaleOut.TrainingStatus>? Training { get; init; }
     }
 
     internal sealed record ReplicaReport(long Version, long Offset, long Sequence, long BehindExamples, double BehindMs);

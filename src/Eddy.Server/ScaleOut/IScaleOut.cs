@@ -17,6 +17,9 @@ internal interface IScaleOut
     /// </summary>
     public string? NotReadyReason { get; }
 
+    /// <summary>The trainer side of this process (roles trainer and all): per model, whether it is the writer and how far it got.</summary>
+    public IReadOnlyDictionary<string, TrainingStatus>? Training { get; }
+
     /// <summary>Defines a model for every process and starts serving it here; null when the name is taken.</summary>
     public Task<ModelHost?> CreateModelAsync(ModelDefinition definition, CancellationToken cancellation);
 
@@ -26,3 +29,6 @@ internal interface IScaleOut
     /// <summary>The newest published snapshot of a model (the file format of <c>GET …/snapshot</c>), or null.</summary>
     public Task<byte[]?> LatestSnapshotAsync(string name, CancellationToken cancellation);
 }
+
+/// <summary>A trainer's view of one model: whether it holds the lease, the version it published last, the position it applied.</summary>
+internal sealed record TrainingStatus(bool Writer, long Version, long Position);
