@@ -49,10 +49,10 @@ public static class EddyRedis
     private static void Validate(RedisOptions options)
     {
         if (options.LeaseMs < 100 || options.PublishEvery < 1 || options.PublishIntervalMs < 0 || options.KeepVersions < 2 || options.PollMs < 10
-            || options.MaxStalenessExamples < 0 || options.MaxStalenessMs < 0 || options.IdempotencyTtl <= TimeSpan.Zero)
+            || options.CatchUpAfterMs < 0 || options.MaxStalenessExamples < 0 || options.MaxStalenessMs < 0 || options.IdempotencyTtl <= TimeSpan.Zero)
         {
             throw new ServerConfigurationException(
-                "Eddy:Redis settings out of range: LeaseMs ≥ 100, PublishEvery ≥ 1, PublishIntervalMs ≥ 0, KeepVersions ≥ 2 (recovery may need the version before the newest), PollMs ≥ 10, staleness bounds ≥ 0, IdempotencyTtl > 0.");
+                "Eddy:Redis settings out of range: LeaseMs ≥ 100, PublishEvery ≥ 1, PublishIntervalMs ≥ 0, KeepVersions ≥ 2 (recovery may need the version before the newest), PollMs ≥ 10, CatchUpAfterMs and staleness bounds ≥ 0, IdempotencyTtl > 0.");
         }
     }
 }

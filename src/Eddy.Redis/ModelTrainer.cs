@@ -1,8 +1,6 @@
 using Eddy.Serialization;
 using Eddy.Server.Hosting;
-using Eddy.Server.Json;
 using Eddy.Server.Persistence;
-using Eddy.Server.Problems;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -28,13 +26,10 @@ internal sealed class ModelTrainer
     private readonly RedisKey _model;
     private readonly string _trainerId;
     private readonly ILogger _logger;
-    private readonly List<LearnWork> _sinceVersion = [];
+    private readonly StreamApplier _applier;
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Learner _learner;
-    private byte[]? _lastPublished;
     private long _token;
     private long _version;
-    private long _position;
     private long _versionPosition;
     private long _lastPublishTicks;
     private long _lastRenewTicks;
@@ -49,7 +44,7 @@ internal sealed class ModelTrainer
         _model = backend.Keys.Model(definition.Name);
         _trainerId = trainerId;
         _logger = logger;
-        _learner = new Learner(definition);
+        _applier = new StreamApplier(definition, logger);
     }
 
     public long Generation { get; }
@@ -60,7 +55,7 @@ internal sealed class ModelTrainer
     public bool IsLeader { get => _isLeader; private set => _isLeader = value; }
 
     /// <summary>Stream position applied (as leader).</summary>
-    public long Position => Interlocked.Read(ref _position);
+    public long Position => _applier.Position;
 
     public long Version => Interlocked.Read(ref _version);
 
@@ -182,8 +177,8 @@ internal sealed class ModelTrainer
 
             foreach (StreamEntry entry in entries)
             {
-                bool publishNow = Apply(entry);
-                if ((publishNow || _sinceVersion.Count >= options.PublishEvery) && !await PublishAsync().ConfigureAwait(false))
+                bool publishNow = _applier.Apply(entry);
+                if ((publishNow || _applier.SinceBasis >= options.PublishEvery) && !await PublishAsync().ConfigureAwait(false))
                 {
                     return;
                 }
@@ -237,7 +232,6 @@ internal sealed class ModelTrainer
     private async Task RebuildAsync()
     {
         IDatabase db = _backend.Database;
-        ReturnWorks();
         RedisValue[] head = await db.HashGetAsync(_keys.Head, ["version"]).ConfigureAwait(false);
         long newest = head[0].IsNull ? 0 : (long)head[0];
         for (long version = newest; version > Math.Max(0, newest - _backend.Options.KeepVersions); version--)
@@ -250,9 +244,7 @@ internal sealed class ModelTrainer
 
             try
             {
-                ModelSnapshot snapshot = ModelSnapshot.Deserialize(bytes);
-                var learner = new Learner(_definition);
-                learner.Load(snapshot);
+                Learner learner = RedisBackend.LoadVersion(_definition, bytes, out ModelSnapshot snapshot);
                 await RequireStreamFromAsync(snapshot.CoveredLsn + 1).ConfigureAwait(false);
                 Start(learner, bytes, version, snapshot.CoveredLsn);
                 _version = newest;
@@ -270,10 +262,8 @@ internal sealed class ModelTrainer
 
     private void Start(Learner learner, byte[]? published, long version, long position)
     {
-        _learner = learner;
-        _lastPublished = published;
+        _applier.Reset(learner, published, position);
         _version = version;
-        _position = position;
         _versionPosition = position;
         _lastPublishTicks = Environment.TickCount64;
     }
@@ -286,111 +276,6 @@ internal sealed class ModelTrainer
         {
             throw new InvalidOperationException($"The stream of '{Name}' starts at {ModelKeys.PositionOf(first[0].Id)}, after {position}: the entries in between were trimmed and no readable version covers them.");
         }
-    }
-
-    /// <summary>
-    /// Applies one entry, exactly as the single-process writer would; a refused entry leaves no trace in the model.
-    /// True when a version must be published right after it (a load, or a publication asked for).
-    /// </summary>
-    private bool Apply(StreamEntry entry)
-    {
-        long position = ModelKeys.PositionOf(entry.Id);
-        RedisValue example = entry[StreamFields.Example];
-        if (example.IsNull)
-        {
-            Interlocked.Exchange(ref _position, position);
-            return ApplyControl(entry, position);
-        }
-
-        RawExample features = RawExamplePool.Rent();
-        LearnWork work;
-        try
-        {
-            var reader = new StateReader((byte[])example!);
-            LogRecords.ReadVersion(reader);
-            work = LogRecords.ReadExample(reader, features);
-        }
-        catch (SnapshotFormatException e)
-        {
-            RawExamplePool.Return(features);
-            _logger.LogError("Trainer of {Model}: the entry at {Position} cannot be read ({Error}); skipped.", Name, position, e.Message);
-            Interlocked.Exchange(ref _position, position);
-            return false;
-        }
-
-        LearnOutcome outcome;
-        try
-        {
-            outcome = _learner.Learn(work, pending: null);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            _logger.LogError(e, "Trainer of {Model}: the model failed on the entry at {Position}; it is skipped.", Name, position);
-            outcome = LearnOutcome.Refused(ProblemKind.ModelFailure, e.Message);
-        }
-
-        if (outcome.Succeeded)
-        {
-            _sinceVersion.Add(work);
-        }
-        else
-        {
-            RawExamplePool.Return(features);
-            if (outcome.Problem == ProblemKind.RejectedUpdate || outcome.Problem == ProblemKind.ModelFailure)
-            {
-                // A later pipeline step may have refused after an earlier one updated: rebuild the state before this entry.
-                Restore();
-            }
-        }
-
-        Interlocked.Exchange(ref _position, position);
-        return false;
-    }
-
-    /// <summary>A load makes the model the given snapshot (its sequence and metrics too); a publish marker only asks for a version.</summary>
-    private bool ApplyControl(StreamEntry entry, long position)
-    {
-        RedisValue load = entry[StreamFields.Load];
-        if (load.IsNull)
-        {
-            return !entry[StreamFields.Publish].IsNull;
-        }
-
-        byte[] bytes = (byte[])load!;
-        try
-        {
-            var learner = new Learner(_definition);
-            learner.Load(ModelSnapshot.Deserialize(bytes));
-            ReturnWorks();
-            _learner = learner;
-
-            // The restore point is now the loaded state: what was learned before it no longer counts.
-            _lastPublished = bytes;
-            _logger.LogInformation("Trainer of {Model}: loaded a snapshot at position {Position} (sequence {Sequence}).", Name, position, learner.SequenceField);
-        }
-        catch (SnapshotFormatException e)
-        {
-            // Servers check a snapshot before appending it; one that still cannot be read changes nothing, everywhere.
-            _logger.LogError("Trainer of {Model}: the snapshot at position {Position} cannot be loaded ({Error}); skipped.", Name, position, e.Message);
-        }
-
-        return true;
-    }
-
-    private void Restore()
-    {
-        var learner = new Learner(_definition);
-        if (_lastPublished is not null)
-        {
-            learner.Load(ModelSnapshot.Deserialize(_lastPublished));
-        }
-
-        foreach (LearnWork work in _sinceVersion)
-        {
-            learner.Learn(work, pending: null);
-        }
-
-        _learner = learner;
     }
 
     private async Task<bool> PublishWhenDueAsync(bool caughtUp)
@@ -406,14 +291,15 @@ internal sealed class ModelTrainer
         RedisOptions options = _backend.Options;
         long version = Version + 1;
         long position = Position;
-        byte[] bytes = _learner.Capture(_definition, position).Serialize();
+        Learner learner = _applier.Learner;
+        byte[] bytes = learner.Capture(_definition, position).Serialize();
         // Kept: everything after the version before this one, so a damaged newest version still has a way back.
         long trimBelow = options.TrimStream ? _versionPosition + 1 : 0;
         long old = version - options.KeepVersions;
         RedisKey[] keys = [_model, _keys.Fence, _keys.Head, _keys.Snapshot(version), old > 0 ? _keys.Snapshot(old) : _keys.Head, _keys.Stream];
         RedisValue[] values =
         [
-            Generation, _token, version, position, _learner.SequenceField, bytes, trimBelow,
+            Generation, _token, version, position, learner.SequenceField, bytes, trimBelow,
             _backend.Keys.Published.ToString(), $"{Name} {version}", old > 0 ? "1" : "0",
         ];
         long result = (long)await _backend.Database.ScriptEvaluateAsync(RedisScripts.Publish, keys, values).ConfigureAwait(false);
@@ -426,26 +312,8 @@ internal sealed class ModelTrainer
 
         Interlocked.Exchange(ref _version, version);
         _versionPosition = position;
-        _lastPublished = bytes;
         _lastPublishTicks = Environment.TickCount64;
-        ReturnWorks();
+        _applier.Saved(bytes);
         return true;
-    }
-
-    private void ReturnWorks()
-    {
-        foreach (LearnWork work in _sinceVersion)
-        {
-            if (work.Features is { } features)
-            {
-                RawExamplePool.Return(features);
-            }
-            else if (work.Pending?.Features is { } served)
-            {
-                RawExamplePool.Return(served);
-            }
-        }
-
-        _sinceVersion.Clear();
     }
 }

@@ -103,6 +103,15 @@ internal sealed class RedisBackend : IDisposable
         }
     }
 
+    /// <summary>A learner holding a published version (or a loaded snapshot file); <see cref="Eddy.Serialization.SnapshotFormatException"/> when it is not one.</summary>
+    public static Eddy.Server.Hosting.Learner LoadVersion(Eddy.Server.Hosting.ModelDefinition definition, byte[] bytes, out Eddy.Server.Persistence.ModelSnapshot snapshot)
+    {
+        snapshot = Eddy.Server.Persistence.ModelSnapshot.Deserialize(bytes);
+        var learner = new Eddy.Server.Hosting.Learner(definition);
+        learner.Load(snapshot);
+        return learner;
+    }
+
     public void Dispose() => Connection.Dispose();
 
     internal sealed record ModelRecord(string Name, long Generation, byte[] Definition);

@@ -34,6 +34,13 @@ public sealed class RedisOptions
     /// <summary>…or whose oldest uncovered entry waited longer than this, or that could not check for this long (0: no bound).</summary>
     public int MaxStalenessMs { get; set; }
 
+    /// <summary>
+    /// A read-your-writes prediction (<c>Eddy-After</c>) not covered by a publication within this many milliseconds is
+    /// served from a replica the server brings up to date itself: its newest version plus the stream after it (0: only
+    /// ever wait for publications).
+    /// </summary>
+    public int CatchUpAfterMs { get; set; } = 50;
+
     /// <summary>Trim the stream below the previous published version (false keeps it all, e.g. to audit or replay it).</summary>
     public bool TrimStream { get; set; } = true;
 

@@ -222,6 +222,12 @@ internal sealed class RedisScaleOut : BackgroundService, IScaleOut
 
             ModelHost host = _registry.AttachRemote(definition, new RedisModelLog(_backend, definition.Name, generation, _server.PendingTtl));
             var follower = new Follower(this, host, definition, generation);
+            if (_backend.Options.CatchUpAfterMs > 0)
+            {
+                host.CatchUpAfter = TimeSpan.FromMilliseconds(_backend.Options.CatchUpAfterMs);
+                host.CatchUp = follower.CatchUpAsync;
+            }
+
             _followers[definition.Name] = follower;
             follower.Refresh();
             return host;
@@ -253,8 +259,13 @@ internal sealed class RedisScaleOut : BackgroundService, IScaleOut
     /// <summary>One served model: fetches newer versions and measures staleness; one refresh at a time, the latest request wins.</summary>
     private sealed class Follower(RedisScaleOut owner, ModelHost host, ModelDefinition definition, long generation)
     {
+        private readonly SemaphoreSlim _adopting = new(1, 1);
         private int _running;
         private int _again;
+        private long _seenVersion;
+
+        // The newest version adopted: the base of a catch-up (no bytes: the fresh model at position 0).
+        private volatile HeldVersion _held = new(0, 0, null);
 
         public long Generation { get; } = generation;
 
@@ -292,7 +303,7 @@ internal sealed class RedisScaleOut : BackgroundService, IScaleOut
             {
                 IDatabase db = owner._backend.Database;
                 RedisValue version = await db.HashGetAsync(Keys.Head, "version").ConfigureAwait(false);
-                if (!version.IsNull && (long)version != host.Replica.Version)
+                if (!version.IsNull && (long)version != Interlocked.Read(ref _seenVersion))
                 {
                     await AdoptAsync((long)version).ConfigureAwait(false);
                 }
@@ -318,17 +329,73 @@ internal sealed class RedisScaleOut : BackgroundService, IScaleOut
                 return;
             }
 
+            await _adopting.WaitAsync().ConfigureAwait(false);
             try
             {
-                ModelSnapshot snapshot = ModelSnapshot.Deserialize(bytes);
-                var learner = new Learner(definition);
-                learner.Load(snapshot);
-                host.Adopt(learner.ToReplica(version, snapshot.CoveredLsn, DateTimeOffset.UtcNow));
+                Learner learner = RedisBackend.LoadVersion(definition, bytes, out ModelSnapshot snapshot);
+                _held = new HeldVersion(version, snapshot.CoveredLsn, bytes);
+                Interlocked.Exchange(ref _seenVersion, version);
+
+                // A replica caught up from the stream may already be past this version: keep the fresher one.
+                if (snapshot.CoveredLsn >= host.Replica.Offset)
+                {
+                    host.Adopt(learner.ToReplica(version, snapshot.CoveredLsn, DateTimeOffset.UtcNow));
+                }
             }
             catch (Eddy.Serialization.SnapshotFormatException e)
             {
                 owner._logger.LogError("Model {Model}: published version {Version} cannot be read ({Error}); keeping version {Current}.", host.Name, version, e.Message, host.Replica.Version);
             }
+            finally
+            {
+                _adopting.Release();
+            }
+        }
+
+        /// <summary>
+        /// Read-your-writes past the newest version: the newest version this server holds plus the stream after it, up
+        /// to <paramref name="position"/>, applied here as the trainer applies them (same bits at the same position).
+        /// </summary>
+        public async Task CatchUpAsync(long position)
+        {
+            await _adopting.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                if (host.Replica.Offset >= position)
+                {
+                    return;
+                }
+
+                (long version, long offset, byte[]? bytes) = _held;
+                StreamEntry[] entries = await owner._backend.Database.StreamRangeAsync(Keys.Stream, ModelKeys.EntryId(offset + 1), ModelKeys.EntryId(position)).ConfigureAwait(false);
+                if (entries.Length == 0 || ModelKeys.PositionOf(entries[0].Id) != offset + 1)
+                {
+                    // Trimmed past this server's version: only a newer publication can cover it.
+                    return;
+                }
+
+                var applier = new StreamApplier(definition, owner._logger);
+                applier.Reset(bytes is null ? new Learner(definition) : RedisBackend.LoadVersion(definition, bytes, out _), bytes, offset);
+                foreach (StreamEntry entry in entries)
+                {
+                    applier.Apply(entry);
+                }
+
+                if (applier.Position > host.Replica.Offset)
+                {
+                    host.Adopt(applier.Learner.ToReplica(version, applier.Position, DateTimeOffset.UtcNow));
+                }
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException or Eddy.Serialization.SnapshotFormatException)
+            {
+                owner._logger.LogWarning("Model {Model}: cannot catch up from the stream ({Error}); waiting for a publication.", host.Name, e.Message);
+            }
+            finally
+            {
+                _adopting.Release();
+            }
         }
     }
+
+    private sealed record HeldVersion(long Version, long Offset, byte[]? Bytes);
 }

@@ -315,6 +315,41 @@ public sealed class ScaleOutTests
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task Read_your_writes_past_the_newest_version_brings_the_replica_up_to_date_from_the_stream()
+    {
+        await using RedisProcess redis = await RedisProcess.StartAsync();
+        var manual = new Dictionary<string, string?> { ["Eddy:Redis:TrimStream"] = "false", ["Eddy:Redis:PublishEvery"] = "1000000", ["Eddy:Redis:PublishIntervalMs"] = "1000000" };
+        await using EddyNode trainer = await EddyNode.StartInProcessAsync(redis, "trainer", manual);
+        await using EddyNode first = await EddyNode.StartInProcessAsync(redis, "server");
+        await using EddyNode second = await EddyNode.StartInProcessAsync(redis, "server");
+        await second.WaitForModelAsync("default", _ => true);
+        var load = new Load([first]);
+        for (int i = 0; i < 7; i++)
+        {
+            await load.LearnAsync("default", $"k{i}", i);
+        }
+
+        // Nothing is published (the trainer's cadence is far off), yet the second server answers from a replica covering 7.
+        var predict = new HttpRequestMessage(HttpMethod.Post, "/v1/models/default/predict") { Content = new StringContent("""{"x": {"a": 1}}""", System.Text.Encoding.UTF8, "application/json") };
+        predict.Headers.Add("Eddy-After", "7");
+        using HttpResponseMessage answer = await second.Client.SendAsync(predict);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("0", answer.Headers.GetValues("Eddy-Replica-Version").Single());
+        JsonElement model = await second.GetJsonAsync("/v1/models/default");
+        Assert.Equal(7, model.GetProperty("offset").GetInt64());
+        StreamReplay.Result truth = await StreamReplay.ReplayAsync(redis.Database, "default");
+        Assert.Equal(truth.StateChecksum, model.GetProperty("stateChecksum").GetString());
+        Assert.Equal(7, model.GetProperty("metrics").GetProperty("sequence").GetInt64());
+
+        // The trainer's own version of the same state, published later, is the same bits.
+        JsonElement published = await PostJsonAsync(first, "/v1/models/default/publish", "");
+        Assert.Equal(truth.StateChecksum, published.GetProperty("stateChecksum").GetString());
+        JsonElement adopted = await second.WaitForModelAsync("default", m => m.GetProperty("version").GetInt64() == 1);
+        Assert.Equal(truth.StateChecksum, adopted.GetProperty("stateChecksum").GetString());
+        Assert.Equal(model.GetProperty("metrics").ToString(), adopted.GetProperty("metrics").ToString());
+    }
+
     private static async Task<JsonElement> PostJsonAsync(EddyNode node, string path, string body)
     {
         using HttpResponseMessage response = await node.PostAsync(path, body.Length == 0 ? "{}" : body);

@@ -100,6 +100,14 @@ internal sealed class ModelHost : IAsyncDisposable
     /// <summary>Scale-out: learns go to a shared stream and replicas come from the trainer.</summary>
     public bool IsRemote => _remote is not null;
 
+    /// <summary>
+    /// Scale-out: brings the replica up to a stream position from the stream itself, when a read-your-writes request
+    /// waited <see cref="CatchUpAfter"/> without a publication covering it.
+    /// </summary>
+    public Func<long, Task>? CatchUp { get; set; }
+
+    public TimeSpan CatchUpAfter { get; set; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Scale-out: the model's shared stream (null for a local model).</summary>
     public IRemoteModelLog? RemoteLog => _remote;
 
@@ -158,9 +166,19 @@ internal sealed class ModelHost : IAsyncDisposable
     /// </summary>
     public async Task<bool> WaitForPositionAsync(long position, TimeSpan timeout, CancellationToken cancellation)
     {
-        long deadline = _time.GetTimestamp() + (long)(timeout.TotalSeconds * _time.TimestampFrequency);
+        long start = _time.GetTimestamp();
+        long deadline = start + (long)(timeout.TotalSeconds * _time.TimestampFrequency);
+        bool caughtUp = false;
         while (ReplicaPosition < position)
         {
+            if (!caughtUp && CatchUp is { } catchUp && _time.GetElapsedTime(start) >= CatchUpAfter)
+            {
+                // Scale-out: no publication covered it in time; rebuild the replica here from the stream.
+                caughtUp = true;
+                await catchUp(position).ConfigureAwait(false);
+                continue;
+            }
+
             Task next = _nextPublication.Task;
             if (ReplicaPosition >= position)
             {
@@ -173,13 +191,18 @@ internal sealed class ModelHost : IAsyncDisposable
                 return false;
             }
 
+            if (!caughtUp && CatchUp is not null)
+            {
+                remaining = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, Math.Min(remaining.Ticks, (CatchUpAfter - _time.GetElapsedTime(start)).Ticks)));
+            }
+
             try
             {
                 await next.WaitAsync(remaining, _time, cancellation).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
-                return ReplicaPosition >= position;
+                // Loop: the deadline, or the catch-up, is due.
             }
         }
 
