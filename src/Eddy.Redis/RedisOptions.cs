@@ -44,6 +44,10 @@ public sealed class RedisOptions
     /// <summary>Trim the stream below the previous published version (false keeps it all, e.g. to audit or replay it).</summary>
     public bool TrimStream { get; set; } = true;
 
-    /// <summary>How long an idempotency key is remembered: a retry within it is answered "replayed", never learned twice.</summary>
-    public TimeSpan IdempotencyTtl { get; set; } = TimeSpan.FromHours(24);
+    /// <summary>
+    /// How long an idempotency key is remembered: a retry within it is answered "replayed", never learned twice. Redis
+    /// holds one small key per keyed learn for this long (rate × TTL keys), so it is minutes, not days: retries come
+    /// within seconds.
+    /// </summary>
+    public TimeSpan IdempotencyTtl { get; set; } = TimeSpan.FromMinutes(10);
 }
