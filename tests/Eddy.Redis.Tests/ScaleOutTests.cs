@@ -101,6 +101,29 @@ public sealed class ScaleOutTests
     }
 
     [Fact]
+    public async Task Batches_and_NDJSON_streams_append_in_order()
+    {
+        await using RedisProcess redis = await RedisProcess.StartAsync();
+        await using EddyNode trainer = await EddyNode.StartInProcessAsync(redis, "trainer", KeepStream);
+        await using EddyNode server = await EddyNode.StartInProcessAsync(redis, "server");
+        await server.WaitForModelAsync("default", _ => true);
+        string batch = "[" + string.Join(", ", Enumerable.Range(0, 5).Select(Load.Example)) + "]";
+        using HttpResponseMessage many = await server.PostAsync("/v1/models/default/learn_many", batch);
+        Assert.Equal(HttpStatusCode.OK, many.StatusCode);
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], JsonDocument.Parse(await many.Content.ReadAsStringAsync()).RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("sequence").GetInt64()));
+
+        string lines = string.Join("\n", Enumerable.Range(5, 5).Select(Load.Example)) + "\n";
+        using var content = new StringContent(lines, System.Text.Encoding.UTF8, "application/x-ndjson");
+        using HttpResponseMessage streamed = await server.Client.PostAsync("/v1/models/default/stream", content);
+        Assert.Equal(HttpStatusCode.OK, streamed.StatusCode);
+        string[] answers = (await streamed.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal([6L, 7L, 8L, 9L, 10L], answers.Select(a => JsonDocument.Parse(a).RootElement.GetProperty("sequence").GetInt64()));
+
+        JsonElement model = await server.WaitForModelAsync("default", m => m.GetProperty("offset").GetInt64() == 10);
+        Assert.Equal((await StreamReplay.ReplayAsync(redis.Database, "default")).StateChecksum, model.GetProperty("stateChecksum").GetString());
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_before_the_stream_and_changes_nothing()
     {
         await using RedisProcess redis = await RedisProcess.StartAsync();

@@ -244,12 +244,11 @@ internal sealed class ModelHost : IAsyncDisposable
 
     private async Task<LearnOutcome> AppendRemoteAsync(LearnWork work)
     {
-        if (Learner.Check(Replica, work) is { } refused)
-        {
-            return refused;
-        }
+        LearnOutcome outcome = Learner.Check(Replica, work) ?? await _remote!.AppendAsync(work).ConfigureAwait(false);
 
-        LearnOutcome outcome = await _remote!.AppendAsync(work).ConfigureAwait(false);
+        // Callers that queue works (the NDJSON stream) await the work itself, as with the local writer.
+        work.Outcome = outcome;
+        work.Complete();
         if (outcome.Succeeded)
         {
             NoteAppended(outcome.Sequence);
