@@ -1,5 +1,6 @@
 using Eddy.Serialization;
 using Eddy.Server.Hosting;
+using Eddy.Server.Monitoring;
 using Eddy.Server.Persistence;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
@@ -34,6 +35,8 @@ internal sealed class ModelTrainer
     private long _lastPublishTicks;
     private long _lastRenewTicks;
     private volatile bool _isLeader;
+    private readonly HashSet<string> _relayedTypes = new(StringComparer.Ordinal);
+    private long _relayedSequence;
 
     public ModelTrainer(RedisBackend backend, ModelDefinition definition, long generation, string trainerId, ILogger logger)
     {
@@ -44,7 +47,14 @@ internal sealed class ModelTrainer
         _model = backend.Keys.Model(definition.Name);
         _trainerId = trainerId;
         _logger = logger;
-        _applier = new StreamApplier(definition, logger);
+        var metricNames = new string[definition.MetricPrototypes.Count];
+        for (int i = 0; i < metricNames.Length; i++)
+        {
+            metricNames[i] = definition.MetricPrototypes[i].Name;
+        }
+
+        var monitor = new ModelMonitor(metricNames) { Recorded = Relay };
+        _applier = new StreamApplier(definition, logger, monitor);
     }
 
     public long Generation { get; }
@@ -244,7 +254,7 @@ internal sealed class ModelTrainer
 
             try
             {
-                Learner learner = RedisBackend.LoadVersion(_definition, bytes, out ModelSnapshot snapshot);
+                Learner learner = _applier.Load(bytes, out ModelSnapshot snapshot);
                 await RequireStreamFromAsync(snapshot.CoveredLsn + 1).ConfigureAwait(false);
                 Start(learner, bytes, version, snapshot.CoveredLsn);
                 _version = newest;
@@ -257,11 +267,37 @@ internal sealed class ModelTrainer
         }
 
         await RequireStreamFromAsync(1).ConfigureAwait(false);
-        Start(new Learner(_definition), null, newest, 0);
+        Start(_applier.Fresh(), null, newest, 0);
+    }
+
+    /// <summary>
+    /// Passes the monitors' events (drift, policy) to every server. A rebuild re-applies learns whose events were
+    /// already sent: only events past the newest sequence sent go out (after a takeover, the successor may repeat the
+    /// events its predecessor sent past the last version: at least once).
+    /// </summary>
+    private void Relay(ModelEvent recorded)
+    {
+        if (!IsLeader || recorded.Sequence < _relayedSequence || (recorded.Sequence == _relayedSequence && _relayedTypes.Contains(recorded.Type)))
+        {
+            return;
+        }
+
+        if (recorded.Sequence > _relayedSequence)
+        {
+            _relayedSequence = recorded.Sequence;
+            _relayedTypes.Clear();
+        }
+
+        _relayedTypes.Add(recorded.Type);
+        string header = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Name}|{recorded.Type}|{recorded.Sequence}|{recorded.Time.ToUnixTimeMilliseconds()}|");
+        byte[] message = [.. System.Text.Encoding.UTF8.GetBytes(header), .. recorded.Data];
+        _ = _backend.Connection.GetSubscriber().PublishAsync(_backend.Keys.Events, message, CommandFlags.FireAndForget);
     }
 
     private void Start(Learner learner, byte[]? published, long version, long position)
     {
+        _relayedSequence = learner.SequenceField;
+        _relayedTypes.Clear();
         _applier.Reset(learner, published, position);
         _version = version;
         _versionPosition = position;

@@ -104,10 +104,11 @@ internal sealed class RedisBackend : IDisposable
     }
 
     /// <summary>A learner holding a published version (or a loaded snapshot file); <see cref="Eddy.Serialization.SnapshotFormatException"/> when it is not one.</summary>
-    public static Eddy.Server.Hosting.Learner LoadVersion(Eddy.Server.Hosting.ModelDefinition definition, byte[] bytes, out Eddy.Server.Persistence.ModelSnapshot snapshot)
+    public static Eddy.Server.Hosting.Learner LoadVersion(
+        Eddy.Server.Hosting.ModelDefinition definition, byte[] bytes, out Eddy.Server.Persistence.ModelSnapshot snapshot, Eddy.Server.Monitoring.ModelMonitor? monitor = null)
     {
         snapshot = Eddy.Server.Persistence.ModelSnapshot.Deserialize(bytes);
-        var learner = new Eddy.Server.Hosting.Learner(definition);
+        var learner = new Eddy.Server.Hosting.Learner(definition, monitor);
         learner.Load(snapshot);
         return learner;
     }

@@ -20,6 +20,9 @@ internal sealed class RedisKeys(string prefix)
     /// <summary>Channel: "name version" when a trainer published a version.</summary>
     public RedisChannel Published => RedisChannel.Literal($"{Prefix}:published");
 
+    /// <summary>Channel: "name|type|sequence|unix ms|json": a monitor event (drift, policy) recorded by a model's trainer.</summary>
+    public RedisChannel Events => RedisChannel.Literal($"{Prefix}:events");
+
     /// <summary>Channel: a model's name, when an entry was appended while its trainer was idle (its wake-up).</summary>
     public RedisChannel Appended => RedisChannel.Literal($"{Prefix}:appended");
 

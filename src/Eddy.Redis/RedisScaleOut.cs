@@ -122,6 +122,7 @@ internal sealed class RedisScaleOut : BackgroundService, IScaleOut
     {
         ISubscriber subscriber = _backend.Connection.GetSubscriber();
         await subscriber.SubscribeAsync(_backend.Keys.Published, (_, message) => OnPublished(message)).ConfigureAwait(false);
+        await subscriber.SubscribeAsync(_backend.Keys.Events, (_, message) => OnEvent(message)).ConfigureAwait(false);
         await subscriber.SubscribeAsync(_backend.Keys.Lifecycle, (_, _) => _ = SynchronizeSafelyAsync(stoppingToken)).ConfigureAwait(false);
         _logger.LogInformation("Serving the models defined in {Backend}.", _backend.Description);
         _ = _backend.WarnIfNotDurableAsync(_logger);
@@ -152,6 +153,35 @@ internal sealed class RedisScaleOut : BackgroundService, IScaleOut
         if (space > 0 && _followers.TryGetValue(text[..space], out Follower? follower))
         {
             follower.Refresh();
+        }
+    }
+
+    private void OnEvent(RedisValue message)
+    {
+        // "name|type|sequence|unix ms|" then the event's JSON, as the trainer recorded it.
+        byte[] bytes = (byte[])message!;
+        Span<int> bars = stackalloc int[4];
+        int found = 0;
+        for (int i = 0; i < bytes.Length && found < 4; i++)
+        {
+            if (bytes[i] == (byte)'|')
+            {
+                bars[found++] = i;
+            }
+        }
+
+        if (found < 4)
+        {
+            return;
+        }
+
+        string name = System.Text.Encoding.UTF8.GetString(bytes, 0, bars[0]);
+        string type = System.Text.Encoding.UTF8.GetString(bytes, bars[0] + 1, bars[1] - bars[0] - 1);
+        if (_registry.TryGet(name, out ModelHost? host)
+            && long.TryParse(bytes.AsSpan(bars[1] + 1, bars[2] - bars[1] - 1), System.Globalization.CultureInfo.InvariantCulture, out long sequence)
+            && long.TryParse(bytes.AsSpan(bars[2] + 1, bars[3] - bars[2] - 1), System.Globalization.CultureInfo.InvariantCulture, out long milliseconds))
+        {
+            host.Monitor.Relay(new Eddy.Server.Monitoring.ModelEvent(type, sequence, DateTimeOffset.FromUnixTimeMilliseconds(milliseconds), bytes[(bars[3] + 1)..]));
         }
     }
 

@@ -18,13 +18,19 @@ namespace Eddy.Redis;
 /// earlier one updated) or a failure inside an estimator, the state is rebuilt from the restore point plus the learns
 /// applied since, then the entry is skipped — the same way on every process and every rebuild.
 /// </remarks>
-internal sealed class StreamApplier(ModelDefinition definition, ILogger logger)
+internal sealed class StreamApplier(ModelDefinition definition, ILogger logger, Eddy.Server.Monitoring.ModelMonitor? monitor = null)
 {
     private readonly List<LearnWork> _sinceBasis = [];
     private byte[]? _basis;
     private long _position;
 
-    public Learner Learner { get; private set; } = new(definition);
+    public Learner Learner { get; private set; } = new(definition, monitor);
+
+    /// <summary>A learner of this model, recording its monitors' events where this applier's do.</summary>
+    public Learner Fresh() => new(definition, monitor);
+
+    /// <summary>A learner holding a published version or snapshot file, recording events where this applier's do.</summary>
+    public Learner Load(byte[] bytes, out ModelSnapshot snapshot) => RedisBackend.LoadVersion(definition, bytes, out snapshot, monitor);
 
     /// <summary>The last position applied.</summary>
     public long Position => Interlocked.Read(ref _position);
@@ -114,7 +120,7 @@ internal sealed class StreamApplier(ModelDefinition definition, ILogger logger)
         try
         {
             // The loaded state is the new restore point: what was learned before it no longer counts.
-            Reset(RedisBackend.LoadVersion(definition, bytes, out _), bytes, position);
+            Reset(Load(bytes, out _), bytes, position);
             logger.LogInformation("Model {Model}: loaded a snapshot at stream position {Position} (sequence {Sequence}).", definition.Name, position, Learner.SequenceField);
         }
         catch (SnapshotFormatException e)
@@ -128,7 +134,7 @@ internal sealed class StreamApplier(ModelDefinition definition, ILogger logger)
 
     private void Restore()
     {
-        Learner learner = _basis is null ? new Learner(definition) : RedisBackend.LoadVersion(definition, _basis, out _);
+        Learner learner = _basis is null ? Fresh() : Load(_basis, out _);
         foreach (LearnWork work in _sinceBasis)
         {
             learner.Learn(work, pending: null);

@@ -124,6 +124,52 @@ public sealed class ScaleOutTests
     }
 
     [Fact]
+    public async Task The_trainers_drift_and_policy_events_reach_every_server()
+    {
+        await using RedisProcess redis = await RedisProcess.StartAsync();
+        await using EddyNode trainer = await EddyNode.StartInProcessAsync(redis, "trainer", KeepStream);
+        await using EddyNode first = await EddyNode.StartInProcessAsync(redis, "server", new Dictionary<string, string?> { ["Eddy:DefaultModel"] = "" });
+        await using EddyNode second = await EddyNode.StartInProcessAsync(redis, "server", new Dictionary<string, string?> { ["Eddy:DefaultModel"] = "" });
+        using HttpResponseMessage created = await first.PostAsync("/v1/models", """
+            {"name": "watched", "model": "StandardScaler | LogisticRegression", "metrics": ["Accuracy"],
+             "monitors": {"drift": "ADWIN"}, "policy": {"action": "retrain", "window": 100}}
+            """);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await second.WaitForModelAsync("watched", _ => true);
+
+        // The concept flips half-way: the label of the same inputs is inverted.
+        for (int start = 0; start < 1000; start += 100)
+        {
+            string batch = "[" + string.Join(", ", Enumerable.Range(start, 100).Select(i =>
+            {
+                double a = (i * 7919 % 100) / 25.0;
+                bool y = a > 2 ^ i >= 500;
+                return $$"""{"x": {"a": {{a}}}, "y": {{(y ? "true" : "false")}}}""";
+            })) + "]";
+            using HttpResponseMessage learned = await first.PostAsync("/v1/models/watched/learn_many", batch);
+            Assert.Equal(HttpStatusCode.OK, learned.StatusCode);
+        }
+
+        JsonElement model = await second.WaitForModelAsync("watched", m => m.GetProperty("offset").GetInt64() == 1000);
+        Assert.Equal((await StreamReplay.ReplayAsync(redis.Database, "watched")).StateChecksum, model.GetProperty("stateChecksum").GetString());
+        foreach (EddyNode server in new[] { first, second })
+        {
+            JsonElement[] events = [];
+            DateTime deadline = DateTime.UtcNow.AddSeconds(10);
+            while (DateTime.UtcNow < deadline && !events.Any(e => e.GetProperty("type").GetString() == "policy"))
+            {
+                events = [.. (await server.GetJsonAsync("/v1/models/watched/history")).GetProperty("events").EnumerateArray()];
+                await Task.Delay(25);
+            }
+
+            JsonElement drift = Assert.Single(events, e => e.GetProperty("type").GetString() == "drift");
+            Assert.InRange(drift.GetProperty("data").GetProperty("sequence").GetInt64(), 501, 1000);
+            JsonElement policy = Assert.Single(events, e => e.GetProperty("type").GetString() == "policy");
+            Assert.Equal("retrain", policy.GetProperty("data").GetProperty("action").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_before_the_stream_and_changes_nothing()
     {
         await using RedisProcess redis = await RedisProcess.StartAsync();

@@ -81,7 +81,27 @@ internal sealed class ModelMonitor
             writer.WriteString("time"u8, time);
             writeFields(writer);
         });
-        Events.Publish(new ModelEvent(type, sequence, time, data), keep: true);
+        var recorded = new ModelEvent(type, sequence, time, data);
+        Events.Publish(recorded, keep: true);
+        Recorded?.Invoke(recorded);
+    }
+
+    /// <summary>Scale-out trainer: called with each recorded event, so drift and policy events reach the servers.</summary>
+    public Action<ModelEvent>? Recorded { get; set; }
+
+    /// <summary>Scale-out server: an event recorded by the model's trainer, passed on to this server's subscribers.</summary>
+    public void Relay(ModelEvent relayed)
+    {
+        if (relayed.Type == "drift")
+        {
+            Interlocked.Increment(ref _alarms);
+        }
+        else if (relayed.Type == "policy")
+        {
+            Interlocked.Increment(ref _actions);
+        }
+
+        Events.Publish(relayed, keep: true);
     }
 
     /// <summary>Writes <c>"metrics": {"Accuracy": {"global": …, "rolling": …}}</c>; a metric with nothing scored is null.</summary>
