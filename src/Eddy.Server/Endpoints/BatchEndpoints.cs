@@ -64,7 +64,7 @@ internal static class BatchEndpoints
                 try
                 {
                     Predictions.Prediction prediction = Predictions.Predict(host, replica, x, request, path);
-                    Predictions.WriteFields(writer, prediction, request.Id);
+                    Predictions.WriteFields(writer, prediction, request.Id, host.Definition.Output);
                 }
                 catch (ClientErrorException e)
                 {

@@ -177,6 +177,7 @@ internal static class ModelEndpoints
             StateChecksum(replica),
             Metrics(replica, host.Definition))
         {
+            Output = host.Definition.Output is { } output ? JsonDocument.Parse(output.ToJson()).RootElement : null,
             Version = host.IsRemote ? replica.Version : null,
             Offset = host.IsRemote ? replica.Offset : null,
         };
@@ -234,6 +235,10 @@ internal static class ModelEndpoints
         string StateChecksum,
         ModelMetrics Metrics)
     {
+        /// <summary>How answers are post-processed (labels, threshold, top classes; clip, round, unit), when set.</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public JsonElement? Output { get; init; }
+
         /// <summary>Scale-out: the published version this server answers from.</summary>
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Version { get; init; }

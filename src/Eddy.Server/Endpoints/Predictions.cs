@@ -67,7 +67,7 @@ internal static class Predictions
             writer.WriteStartObject();
             writer.WriteString("model"u8, host.Name);
             writer.WriteNumber("sequence"u8, replica.Sequence);
-            WriteFields(writer, prediction, request.Id);
+            WriteFields(writer, prediction, request.Id, host.Definition.Output);
             writer.WriteEndObject();
             writer.Flush();
             writer.Reset();
@@ -187,7 +187,7 @@ internal static class Predictions
     }
 
     /// <summary>Writes <c>"id"</c>, <c>"prediction"</c> and, for classifiers, <c>"probabilities"</c> into an open object.</summary>
-    public static void WriteFields(Utf8JsonWriter writer, Prediction prediction, string? id)
+    public static void WriteFields(Utf8JsonWriter writer, Prediction prediction, string? id, OutputMapping? output)
     {
         if (id is not null)
         {
@@ -201,13 +201,25 @@ internal static class Predictions
         else if (prediction.Probabilities is { } probabilities)
         {
             writer.WritePropertyName("prediction"u8);
-            JsonResponse.WriteLabel(writer, prediction.Label);
+            if (output is null)
+            {
+                JsonResponse.WriteLabel(writer, prediction.Label);
+                writer.WritePropertyName("probabilities"u8);
+                JsonResponse.WriteProbabilities(writer, probabilities);
+                return;
+            }
+
+            output.WriteLabel(writer, output.Decide(prediction.Label, probabilities));
             writer.WritePropertyName("probabilities"u8);
-            JsonResponse.WriteProbabilities(writer, probabilities);
+            output.WriteProbabilities(writer, probabilities);
         }
         else
         {
-            writer.WriteNumber("prediction"u8, prediction.Value);
+            writer.WriteNumber("prediction"u8, output?.Shape(prediction.Value) ?? prediction.Value);
+            if (output?.Unit is { } unit)
+            {
+                writer.WriteString("unit"u8, unit);
+            }
         }
     }
 

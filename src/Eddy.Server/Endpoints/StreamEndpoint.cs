@@ -141,7 +141,7 @@ internal static class StreamEndpoint
             writer.WriteStartObject();
             writer.WriteNumber("line"u8, line);
             writer.WriteNumber("sequence"u8, replica.Sequence);
-            Predictions.WriteFields(writer, prediction, request.Id);
+            Predictions.WriteFields(writer, prediction, request.Id, host.Definition.Output);
             writer.WriteEndObject();
             End(output, writer);
             return null;

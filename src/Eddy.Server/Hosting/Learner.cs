@@ -139,7 +139,8 @@ internal sealed class Learner
             EstimatorSnapshot.Save(Model, Schema),
             metrics,
             definition.Watch?.ToJson(),
-            WatchState());
+            WatchState(),
+            definition.Output?.ToJson());
     }
 
     /// <summary>Loads a snapshot's state (recovery, or verification of a snapshot before it is written).</summary>

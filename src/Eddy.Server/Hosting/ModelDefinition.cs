@@ -14,7 +14,8 @@ internal sealed record ModelDefinition(
     IReadOnlyList<Metric> MetricPrototypes,
     PublicationPolicy Publication,
     int RollingWindow,
-    Monitoring.WatchSpec? Watch = null)
+    Monitoring.WatchSpec? Watch = null,
+    OutputMapping? Output = null)
 {
     public bool IsClassifier => Prototype is Classifier;
 

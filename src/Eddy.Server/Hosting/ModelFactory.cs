@@ -32,11 +32,11 @@ internal sealed partial class ModelFactory
 
     /// <summary>A model as its creation record logged it.</summary>
     public ModelDefinition FromLog(Persistence.LogRecords.CreatedModel created) =>
-        WithWatch(Define(created.Name, _catalog.ParseJson(created.Spec), created.Publication, created.RollingWindow), created.Watch);
+        WithOutput(WithWatch(Define(created.Name, _catalog.ParseJson(created.Spec), created.Publication, created.RollingWindow), created.Watch), created.Output);
 
     /// <summary>A model as its snapshot describes it.</summary>
     public ModelDefinition FromSnapshot(Persistence.ModelSnapshot snapshot) =>
-        WithWatch(Define(snapshot.Name, _catalog.ParseJson(snapshot.Spec), new PublicationPolicy(snapshot.PublishEvery, snapshot.PublishEveryMs), snapshot.RollingWindow), snapshot.Watch);
+        WithOutput(WithWatch(Define(snapshot.Name, _catalog.ParseJson(snapshot.Spec), new PublicationPolicy(snapshot.PublishEvery, snapshot.PublishEveryMs), snapshot.RollingWindow), snapshot.Watch), snapshot.Output);
 
     /// <summary>Reads the body of <c>POST /v1/models</c>.</summary>
     public ModelDefinition FromRequest(JsonObject body)
@@ -71,8 +71,20 @@ internal sealed partial class ModelFactory
         }
 
         ModelDefinition definition = Define(name, spec, publication, window);
-        return definition with { Watch = WatchSpec.Read(body["monitors"], body["policy"], _catalog, definition.MetricPrototypes) };
+        if (definition.IsAnomaly && body["output"] is not null)
+        {
+            throw Invalid("An anomaly model answers scores; \"output\" shapes classifiers' and regressors' answers.", "output");
+        }
+
+        return definition with
+        {
+            Watch = WatchSpec.Read(body["monitors"], body["policy"], _catalog, definition.MetricPrototypes),
+            Output = OutputMapping.Read(body["output"], definition.IsClassifier),
+        };
     }
+
+    private static ModelDefinition WithOutput(ModelDefinition definition, string? output) =>
+        output is null ? definition : definition with { Output = OutputMapping.FromJson(output, definition.IsClassifier) };
 
     private ModelDefinition WithWatch(ModelDefinition definition, string? watch) =>
         watch is null ? definition : definition with { Watch = WatchSpec.FromJson(watch, _catalog, definition.MetricPrototypes) };
@@ -103,7 +115,7 @@ internal sealed partial class ModelFactory
         var spec = new JsonObject();
         foreach ((string key, JsonNode? value) in body)
         {
-            if (key is not ("name" or "publication" or "rollingWindow" or "monitors" or "policy"))
+            if (key is not ("name" or "publication" or "rollingWindow" or "monitors" or "policy" or "output"))
             {
                 spec[key] = value?.DeepClone();
             }

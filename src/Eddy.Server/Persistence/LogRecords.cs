@@ -31,6 +31,7 @@ internal static class LogRecords
         writer.WriteInt32(definition.Publication.EveryMilliseconds);
         writer.WriteInt32(definition.RollingWindow);
         writer.WriteNullableString(definition.Watch?.ToJson());
+        writer.WriteNullableString(definition.Output?.ToJson());
         return buffer.WrittenSpan.ToArray();
     }
 
@@ -40,8 +41,14 @@ internal static class LogRecords
         RequireVersion(reader);
         var created = new CreatedModel(reader.ReadString(), reader.ReadString(), new PublicationPolicy(reader.ReadInt32(), reader.ReadInt32()), reader.ReadInt32());
 
-        // Records written before monitors existed end here.
-        return reader.AtEnd ? created : created with { Watch = reader.ReadNullableString() };
+        // Records written before monitors (then output mappings) existed end earlier.
+        if (reader.AtEnd)
+        {
+            return created;
+        }
+
+        created = created with { Watch = reader.ReadNullableString() };
+        return reader.AtEnd ? created : created with { Output = reader.ReadNullableString() };
     }
 
     public static byte[] ModelReconfigured(string name, PublicationPolicy publication)
@@ -222,7 +229,7 @@ internal static class LogRecords
         StateReader.Require(version is >= 1 and <= Version, $"Log record version {version} is newer than this build reads ({Version}).");
     }
 
-    internal sealed record CreatedModel(string Name, string Spec, PublicationPolicy Publication, int RollingWindow, string? Watch = null);
+    internal sealed record CreatedModel(string Name, string Spec, PublicationPolicy Publication, int RollingWindow, string? Watch = null, string? Output = null);
 
     internal sealed record LearnedRecord(string Model, long Sequence, LearnWork Work);
 }

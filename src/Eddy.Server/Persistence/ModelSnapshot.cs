@@ -24,10 +24,14 @@ internal sealed record ModelSnapshot(
     ReadOnlyMemory<byte> Estimator,
     IReadOnlyList<ReadOnlyMemory<byte>> Metrics,
     string? Watch = null,
-    ReadOnlyMemory<byte> WatchState = default)
+    ReadOnlyMemory<byte> WatchState = default,
+    string? Output = null)
 {
-    /// <summary>2 added the monitors and policy (<see cref="Watch"/>) and their state; version 1 files are still read.</summary>
-    public const ushort FormatVersion = 2;
+    /// <summary>
+    /// 2 added the monitors and policy (<see cref="Watch"/>) and their state, 3 the output mapping (<see cref="Output"/>);
+    /// older files are still read.
+    /// </summary>
+    public const ushort FormatVersion = 3;
     private const int HeaderSize = 20;
 
     private static ReadOnlySpan<byte> Magic => "EDDYMODL"u8;
@@ -52,6 +56,7 @@ internal sealed record ModelSnapshot(
 
         writer.WriteNullableString(Watch);
         writer.WriteBytes(WatchState.Span);
+        writer.WriteNullableString(Output);
 
         ReadOnlySpan<byte> body = payload.WrittenSpan;
         var file = new byte[HeaderSize + body.Length];
@@ -114,7 +119,8 @@ internal sealed record ModelSnapshot(
             watchState = reader.ReadBytes();
         }
 
+        string? output = version >= 3 ? reader.ReadNullableString() : null;
         StateReader.Require(reader.AtEnd && sequence >= 0 && lsn >= 0, "The model snapshot has trailing or invalid fields.");
-        return new ModelSnapshot(name, spec, every, everyMs, window, sequence, lsn, estimator, metrics, watch, watchState);
+        return new ModelSnapshot(name, spec, every, everyMs, window, sequence, lsn, estimator, metrics, watch, watchState, output);
     }
 }
