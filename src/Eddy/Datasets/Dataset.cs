@@ -84,6 +84,17 @@ public sealed class Dataset
             ? DateTime.UnixEpoch.AddSeconds(_numbers[row][feature])
             : throw new InvalidOperationException($"{FeatureNames[feature]} is not a timestamp.");
 
+    /// <summary>Rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> as a dataset of their own (rows are shared, not copied).</summary>
+    public Dataset Slice(int start, int count, string? name = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start + count, Count);
+        Range rows = start..(start + count);
+        return new Dataset(
+            name ?? Name, Task, FeatureNames, FeatureKinds, _numbers[rows], _categories[rows], _present[rows], _targets[rows], TargetNames, _multiTargets?[rows]);
+    }
+
     /// <summary>Writes row <paramref name="row"/>'s features into <paramref name="x"/> (cleared first), in column order.</summary>
     public void Fill(int row, FeatureVector x)
     {

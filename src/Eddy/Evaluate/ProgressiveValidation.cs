@@ -19,7 +19,7 @@ public static class ProgressiveValidation
 {
     /// <summary>Evaluates a classifier; yields a checkpoint every <paramref name="step"/> examples and after the last.</summary>
     public static IEnumerable<Checkpoint> Iterate(
-        Classifier model, Dataset dataset, IReadOnlyList<ClassificationMetric> metrics, int step = 1, FeatureSchema? schema = null)
+        Classifier model, Dataset dataset, IReadOnlyList<ClassificationMetric> metrics, int step = 1, FeatureSchema? schema = null, bool learn = true)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(dataset);
@@ -72,7 +72,11 @@ public static class ProgressiveValidation
                 scored++;
             }
 
-            model.LearnOne(x, y);
+            if (learn)
+            {
+                model.LearnOne(x, y);
+            }
+
             if ((row + 1) % step == 0 || row + 1 == dataset.Count)
             {
                 yield return Snapshot(row + 1, scored, metrics, clock, model);
@@ -82,7 +86,7 @@ public static class ProgressiveValidation
 
     /// <summary>Evaluates a regressor; yields a checkpoint every <paramref name="step"/> examples and after the last.</summary>
     public static IEnumerable<Checkpoint> Iterate(
-        Regressor model, Dataset dataset, IReadOnlyList<RegressionMetric> metrics, int step = 1, FeatureSchema? schema = null)
+        Regressor model, Dataset dataset, IReadOnlyList<RegressionMetric> metrics, int step = 1, FeatureSchema? schema = null, bool learn = true)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(dataset);
@@ -101,7 +105,11 @@ public static class ProgressiveValidation
                 metric.Update(y, predicted);
             }
 
-            model.LearnOne(x, y);
+            if (learn)
+            {
+                model.LearnOne(x, y);
+            }
+
             if ((row + 1) % step == 0 || row + 1 == dataset.Count)
             {
                 yield return Snapshot(row + 1, row + 1, metrics, clock, model);

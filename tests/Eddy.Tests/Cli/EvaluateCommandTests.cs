@@ -66,4 +66,68 @@ public sealed class EvaluateCommandTests
         Assert.Equal(2, exitCode);
         Assert.Contains("pipeline[1].LogisticRegression.l2", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Evaluate_TwoModelsWithHoldoutAndPlot_ComparesThemAndWritesTheCurves()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), $"eddy-plot-{Guid.NewGuid():N}");
+        try
+        {
+            string png = Path.Combine(directory, "curves.png");
+            (int exitCode, string output) = await CliProcess.RunAsync(
+                "evaluate", "-d", "phishing", "-m", "StandardScaler | LogisticRegression", "-m", "GaussianNB", "--metric", "Accuracy", "--holdout", "0.2", "--plot", png);
+
+            Assert.Equal(0, exitCode);
+            Assert.Contains("1,000 examples, 1,000 scored", output, StringComparison.Ordinal);
+            Assert.Contains("holdout", output, StringComparison.Ordinal);
+            Assert.Contains("GaussianNB", output, StringComparison.Ordinal);
+            byte[] picture = await File.ReadAllBytesAsync(png, TestContext.Current.CancellationToken);
+            Assert.True(picture.Length > 1000);
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], picture[..4]);
+
+            string svg = Path.Combine(directory, "curves.svg");
+            (exitCode, _) = await CliProcess.RunAsync("evaluate", "-d", "phishing", "--plot", svg);
+            Assert.Equal(0, exitCode);
+            Assert.Contains("<svg", await File.ReadAllTextAsync(svg, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Evaluate_CsvFile_InfersColumnsAndTask()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"eddy-data-{Guid.NewGuid():N}.csv");
+        var lines = new List<string> { "size,colour,price" };
+        for (int i = 0; i < 200; i++)
+        {
+            lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{i % 10},{(i % 3 == 0 ? "red" : "blue")},{i % 10 * 1.5 + (i % 3 == 0 ? 2 : 0) + 0.25}"));
+        }
+
+        await File.WriteAllLinesAsync(path, lines, TestContext.Current.CancellationToken);
+        try
+        {
+            (int exitCode, string output) = await CliProcess.RunAsync("evaluate", "-f", path, "--target", "price", "-m", "OneHotEncoder | LinearRegression");
+            Assert.Equal(0, exitCode);
+            Assert.Contains("MAE:", output, StringComparison.Ordinal);
+            Assert.Contains("200 examples", output, StringComparison.Ordinal);
+
+            (exitCode, output) = await CliProcess.RunAsync("evaluate", "-f", path, "--target", "nope");
+            Assert.Equal(2, exitCode);
+            Assert.Contains("no column named", output, StringComparison.Ordinal);
+            Assert.Contains("nope", output, StringComparison.Ordinal);
+            (exitCode, output) = await CliProcess.RunAsync("evaluate", "-f", path);
+            Assert.Equal(2, exitCode);
+            Assert.Contains("--target", output.Replace(Environment.NewLine, " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
