@@ -9,6 +9,7 @@ var root = new RootCommand("Eddy: a stateful online-learning model server. Predi
     BackupCommands.CreateBackup(),
     BackupCommands.CreateRestore(),
     ReplayCommand.Create(),
+    IngestCommand.Create(),
 };
 
 // '@file.json' names a JSON model spec, so System.CommandLine's response files are turned off.

@@ -55,6 +55,7 @@ public static class EddyServer
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ServerSettings>();
         builder.Services.TryAddSingleton<Eddy.Storage.IStorageFileSystem>(new Eddy.Storage.PhysicalFileSystem());
+        builder.Services.AddSingleton(services => new Eddy.Storage.RawArchive(options.DataDirectory, services.GetRequiredService<Eddy.Storage.IStorageFileSystem>()));
         bool scaledOut = builder.Services.Any(service => service.ServiceType == typeof(IScaleOut));
         if (options.Role != ServerRole.All && !scaledOut)
         {
@@ -122,6 +123,7 @@ public static class EddyServer
             app.MapBackups();
             app.MapExport();
             app.MapEvents();
+            app.MapIngest();
             app.MapDashboard();
         }
 

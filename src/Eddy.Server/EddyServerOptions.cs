@@ -22,6 +22,9 @@ public sealed class EddyServerOptions
     /// </summary>
     public TimeSpan ReadYourWritesTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Largest raw file <c>POST /v1/ingest/{source}</c> accepts (bytes; 1 GiB by default).</summary>
+    public long MaxIngestBytes { get; set; } = 1L << 30;
+
     /// <summary>Where Kestrel listens. Loopback by default: exposing a model server is a deliberate act.</summary>
     public string Urls { get; set; } = "http://127.0.0.1:8080";
 

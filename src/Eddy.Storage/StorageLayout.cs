@@ -15,6 +15,7 @@ public static class StorageLayout
 {
     public const string WalDirectoryName = "wal";
     public const string SnapshotsDirectoryName = "snapshots";
+    public const string IngestDirectoryName = "ingest";
     public const string SegmentExtension = ".wal";
     public const string SnapshotExtension = ".snap";
     public const string TempSuffix = ".tmp";
@@ -28,6 +29,9 @@ public static class StorageLayout
     public static string WalDirectory(string dataDirectory) => Path.Combine(dataDirectory, WalDirectoryName);
 
     public static string SnapshotsDirectory(string dataDirectory) => Path.Combine(dataDirectory, SnapshotsDirectoryName);
+
+    /// <summary>Raw ingested data: <c>ingest/&lt;source&gt;/&lt;UTC time&gt;-&lt;random&gt;.&lt;format&gt;</c>, never rewritten.</summary>
+    public static string IngestDirectory(string dataDirectory) => Path.Combine(dataDirectory, IngestDirectoryName);
 
     public static string SnapshotDirectory(string dataDirectory, string name) =>
         Path.Combine(SnapshotsDirectory(dataDirectory), name);

@@ -68,15 +68,15 @@ internal static class BackupCommands
         return command;
     }
 
-    private static Option<string> ServerOption() => new("--server", "-s")
+    internal static Option<string> ServerOption() => new("--server", "-s")
     {
         Description = "The server's address.",
         DefaultValueFactory = _ => "http://127.0.0.1:8080",
     };
 
-    private static Option<string?> ApiKeyOption() => new("--api-key") { Description = "The server's API key, if it has one." };
+    internal static Option<string?> ApiKeyOption() => new("--api-key") { Description = "The server's API key, if it has one." };
 
-    private static HttpClient Client(string server, string? apiKey)
+    internal static HttpClient Client(string server, string? apiKey)
     {
         var client = new HttpClient { BaseAddress = new Uri(server), Timeout = TimeSpan.FromMinutes(10) };
         if (apiKey is not null)
@@ -87,7 +87,7 @@ internal static class BackupCommands
         return client;
     }
 
-    private static async Task<int> FailAsync(HttpResponseMessage response, CancellationToken cancellation)
+    internal static async Task<int> FailAsync(HttpResponseMessage response, CancellationToken cancellation)
     {
         string detail = await response.Content.ReadAsStringAsync(cancellation);
         AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {(int)response.StatusCode} {detail}");

@@ -14,7 +14,11 @@ internal sealed class ServerSettings
         DefaultModel = o.DefaultModel;
         MaxSnapshotBytes = o.MaxSnapshotBytes;
         ReadYourWritesTimeout = o.ReadYourWritesTimeout;
+        MaxIngestBytes = o.MaxIngestBytes;
     }
+
+    /// <summary>Largest body <c>POST /v1/ingest/{source}</c> keeps.</summary>
+    public long MaxIngestBytes { get; }
 
     /// <summary>How long a prediction asking for read-your-writes (<c>Eddy-After</c>) waits for the replica.</summary>
     public TimeSpan ReadYourWritesTimeout { get; }

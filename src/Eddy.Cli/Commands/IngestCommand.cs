@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Net.Http.Headers;
+using Eddy.Server;
+using Eddy.Storage;
+using Spectre.Console;
+
+namespace Eddy.Cli.Commands;
+
+/// <summary>
+/// <c>eddy ingest</c>: keeps a CSV, NDJSON or Parquet file as an immutable raw copy — in a running server's data
+/// directory (<c>--server</c>, through <c>POST /v1/ingest/{source}</c>) or in a local one (<c>--data-dir</c>).
+/// </summary>
+internal static class IngestCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The file to keep (.csv, .ndjson/.jsonl or .parquet)." };
+        var source = new Option<string>("--source") { Description = "The source it comes from: raw files are kept per source.", Required = true };
+        var format = new Option<string?>("--format") { Description = "csv, ndjson or parquet (default: from the file's extension)." };
+        format.AcceptOnlyFromAmong("csv", "ndjson", "parquet");
+        var server = new Option<string?>("--server", "-s") { Description = "Send it to this running server instead of a local data directory." };
+        var apiKey = BackupCommands.ApiKeyOption();
+        var dataDirectory = new Option<string?>("--data-dir") { Description = $"Local data directory (default {new EddyServerOptions().DataDirectory})." };
+        var command = new Command("ingest", "Keep a data file as an immutable, timestamped raw copy (locally or on a server).")
+        {
+            file, source, format, server, apiKey, dataDirectory,
+        };
+        command.SetAction(async (result, cancellation) =>
+        {
+            FileInfo input = result.GetValue(file)!;
+            string? kind = result.GetValue(format) ?? Path.GetExtension(input.Name).ToLowerInvariant() switch
+            {
+                ".csv" => "csv",
+                ".ndjson" or ".jsonl" => "ndjson",
+                ".parquet" => "parquet",
+                _ => null,
+            };
+            if (!input.Exists || kind is null)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {(input.Exists ? "say --format csv, ndjson or parquet for " + input.Name : input.FullName + " does not exist")}.");
+                return 2;
+            }
+
+            string name = result.GetValue(source)!;
+            return result.GetValue(server) is { } address
+                ? await SendAsync(input, name, kind, address, result.GetValue(apiKey), cancellation)
+                : await KeepAsync(input, name, kind, result.GetValue(dataDirectory) ?? new EddyServerOptions().DataDirectory, cancellation);
+        });
+        return command;
+    }
+
+    private static async Task<int> SendAsync(FileInfo input, string source, string format, string address, string? apiKey, CancellationToken cancellation)
+    {
+        using HttpClient client = BackupCommands.Client(address, apiKey);
+        await using FileStream stream = input.OpenRead();
+        using var content = new StreamContent(stream);
+        content.Headers.ContentType = new MediaTypeHeaderValue(format switch
+        {
+            "csv" => "text/csv",
+            "ndjson" => "application/x-ndjson",
+            _ => "application/vnd.apache.parquet",
+        });
+        using HttpResponseMessage response = await client.PostAsync($"/v1/ingest/{Uri.EscapeDataString(source)}", content, cancellation);
+        if (!response.IsSuccessStatusCode)
+        {
+            return await BackupCommands.FailAsync(response, cancellation);
+        }
+
+        AnsiConsole.WriteLine(await response.Content.ReadAsStringAsync(cancellation));
+        return 0;
+    }
+
+    private static async Task<int> KeepAsync(FileInfo input, string source, string format, string dataDirectory, CancellationToken cancellation)
+    {
+        if (!StorageLayout.IsValidName(source))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] a source name has letters, digits, '.', '_' or '-' (not '{source}').");
+            return 2;
+        }
+
+        var check = new RawFormatCheck(format);
+        using RawArchive.Writer writer = new RawArchive(dataDirectory).Begin(source, format, DateTimeOffset.UtcNow);
+        await using FileStream stream = input.OpenRead();
+        var buffer = new byte[1 << 16];
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancellation)) > 0)
+        {
+            if (check.Feed(buffer.AsSpan(0, read)) is { } error)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]error:[/] not {format}: {error} Nothing was kept.");
+                return 2;
+            }
+
+            writer.Append(buffer.AsSpan(0, read));
+        }
+
+        if (check.Finish() is { } problem)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] not {format}: {problem} Nothing was kept.");
+            return 2;
+        }
+
+        RawFile kept = writer.Commit();
+        string records = check.Records is { } count ? $", {count:N0} records" : string.Empty;
+        AnsiConsole.MarkupLineInterpolated($"Kept [bold]{Path.Combine(StorageLayout.IngestDirectory(dataDirectory), source, kept.Name)}[/] ({kept.Bytes:N0} bytes{records}, sha256 {kept.Sha256}).");
+        return 0;
+    }
+}
