@@ -43,6 +43,33 @@ public sealed class ReplayCommandTests
     }
 
     [Fact]
+    public async Task Replay_CsvFile_SendsItsRowsWithTheTargetColumnAsLabel()
+    {
+        await using LiveServer server = await LiveServer.StartAsync();
+        string path = Path.Combine(Path.GetTempPath(), $"eddy-replay-{Guid.NewGuid():N}.csv");
+        var lines = new List<string> { "amount,hour,fraud" };
+        for (int i = 0; i < 120; i++)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{i % 13 * 7.5},{i % 24},{(i % 13 > 8 ? "true" : "false")}"));
+        }
+
+        await File.WriteAllLinesAsync(path, lines, s_cancel);
+        try
+        {
+            (int exitCode, string output) = await RunCliAsync("replay", "--url", server.Address.ToString(), "-f", path, "--target", "fraud", "--batch", "50");
+
+            Assert.Equal(0, exitCode);
+            Assert.Contains("120 examples sent", output, StringComparison.Ordinal);
+            ModelDescription model = await server.Client().GetModelAsync("default", s_cancel);
+            Assert.Equal(120, model.Sequence);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Replay_UnknownModel_ProblemAndExitCode1()
     {
         await using LiveServer server = await LiveServer.StartAsync();

@@ -22,6 +22,8 @@ internal static class ReplayCommand
             Description = $"River dataset to send: {string.Join(", ", RiverDatasets.Names)}.",
             DefaultValueFactory = _ => "phishing",
         };
+        var file = new Option<string?>("--file", "-f") { Description = "A CSV file to send instead (header row; the label column with --target)." };
+        var target = new Option<string?>("--target") { Description = "The label column of --file." };
         var url = new Option<string>("--url") { Description = "The server's address.", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
         var model = new Option<string>("--model", "-m") { Description = "The model to send to.", DefaultValueFactory = _ => "default" };
         var limit = new Option<int>("--limit") { Description = "Send at most this many examples (0: all).", DefaultValueFactory = _ => 0 };
@@ -32,12 +34,16 @@ internal static class ReplayCommand
         var apiKey = new Option<string?>("--api-key") { Description = "The server's API key, if it has one." };
         var command = new Command("replay", "Send a dataset to a running server, example by example or in batches, and watch its metrics.")
         {
-            dataset, url, model, limit, delay, batch, stream, printEvery, apiKey,
+            dataset, file, target, url, model, limit, delay, batch, stream, printEvery, apiKey,
         };
         command.SetAction((result, cancellation) => RunAsync(
             new Settings(
                 result.GetValue(dataset)!, result.GetValue(url)!, result.GetValue(model)!, result.GetValue(limit), result.GetValue(delay),
-                result.GetValue(batch), result.GetValue(stream), result.GetValue(printEvery), result.GetValue(apiKey)),
+                result.GetValue(batch), result.GetValue(stream), result.GetValue(printEvery), result.GetValue(apiKey))
+            {
+                File = result.GetValue(file),
+                Target = result.GetValue(target),
+            },
             cancellation));
         return command;
     }
@@ -53,9 +59,11 @@ internal static class ReplayCommand
             ArgumentOutOfRangeException.ThrowIfLessThan(settings.Batch, 1, "--batch");
             ArgumentOutOfRangeException.ThrowIfNegative(settings.PrintEvery, "--print-every");
             address = Uri.TryCreate(settings.Url, UriKind.Absolute, out Uri? parsed) ? parsed : throw new ArgumentException($"'{settings.Url}' is not an absolute URL.");
-            data = RiverDatasets.ByName(settings.Dataset);
+            data = settings.File is null
+                ? RiverDatasets.ByName(settings.Dataset)
+                : FileDataset.Load(settings.File, settings.Target ?? throw new ArgumentException("--file needs --target: the name of the label column."), task: null);
         }
-        catch (Exception e) when (e is ArgumentException or KeyNotFoundException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is ArgumentException or KeyNotFoundException or IOException or InvalidDataException or UnauthorizedAccessException or FormatException)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return 2;
@@ -133,5 +141,11 @@ internal static class ReplayCommand
         };
     }
 
-    internal sealed record Settings(string Dataset, string Url, string Model, int Limit, int Delay, int Batch, bool Stream, int PrintEvery, string? ApiKey);
+    internal sealed record Settings(string Dataset, string Url, string Model, int Limit, int Delay, int Batch, bool Stream, int PrintEvery, string? ApiKey)
+    {
+        /// <summary>A CSV file to send instead of <see cref="Dataset"/>, with its label column.</summary>
+        public string? File { get; init; }
+
+        public string? Target { get; init; }
+    }
 }
