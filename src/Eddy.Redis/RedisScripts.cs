@@ -13,33 +13,54 @@ internal static class RedisScripts
         """ + "\n";
 
     /// <summary>
-    /// Appends a learn. KEYS: model, offset, stream, idempotency key, idle flag, pending key (placeholders when unused).
-    /// ARGV: generation, entry, idempotency TTL ms, has key, has pending id, wake-up channel, model name.
-    /// Returns {code, position}: 0 appended, 1 replayed (first position), -1 model gone, -2 no such pending prediction,
-    /// -3 its label already learned, -4 it expired.
+    /// Appends a batch of learns, in order (concurrent learns share one round trip: group commit). KEYS: model, offset,
+    /// stream, idle flag, then per learn its idempotency key and its pending key (placeholders when unused). ARGV:
+    /// generation, idempotency TTL ms, wake-up channel, model name, then per learn: entry, has key, has pending id.
+    /// Returns {-1} when the model is gone, else per learn {code, position}: 0 appended, 1 replayed (first position),
+    /// -2 no such pending prediction, -3 its label already learned, -4 it expired.
     /// </summary>
-    public const string Append = """
-        if redis.call('HGET', KEYS[1], 'gen') ~= ARGV[1] then return {-1, 0} end
-        if ARGV[4] == '1' then
-          local first = redis.call('GET', KEYS[4])
-          if first then return {1, tonumber(first)} end
-        end
+    public const string AppendMany = """
+        if redis.call('HGET', KEYS[1], 'gen') ~= ARGV[1] then return {-1} end
         """ + Now + """
 
-        local entry = ARGV[2]
-        if ARGV[5] == '1' then
-          local p = redis.call('HMGET', KEYS[6], 'd', 's', 'b')
-          if not p[1] then return {-2, 0} end
-          if p[2] == '1' then return {-3, 0} end
-          if tonumber(p[1]) < now then return {-4, 0} end
-          redis.call('HSET', KEYS[6], 's', '1')
-          entry = entry .. p[3]
+        local out = {}
+        local count = (#ARGV - 4) / 3
+        for i = 1, count do
+          local a = 4 + (i - 1) * 3
+          local entry = ARGV[a + 1]
+          local hasKey = ARGV[a + 2] == '1'
+          local hasPending = ARGV[a + 3] == '1'
+          local idem = KEYS[4 + (i - 1) * 2 + 1]
+          local pending = KEYS[4 + (i - 1) * 2 + 2]
+          local code = 0
+          local position = 0
+          local first = false
+          if hasKey then first = redis.call('GET', idem) end
+          if first then
+            code = 1
+            position = tonumber(first)
+          else
+            if hasPending then
+              local p = redis.call('HMGET', pending, 'd', 's', 'b')
+              if not p[1] then code = -2
+              elseif p[2] == '1' then code = -3
+              elseif tonumber(p[1]) < now then code = -4
+              else
+                redis.call('HSET', pending, 's', '1')
+                entry = entry .. p[3]
+              end
+            end
+            if code == 0 then
+              position = redis.call('INCR', KEYS[2])
+              redis.call('XADD', KEYS[3], '0-' .. position, 'e', entry, 't', now)
+              if hasKey then redis.call('SET', idem, position, 'PX', ARGV[2]) end
+            end
+          end
+          out[#out + 1] = code
+          out[#out + 1] = position
         end
-        local n = redis.call('INCR', KEYS[2])
-        redis.call('XADD', KEYS[3], '0-' .. n, 'e', entry, 't', now)
-        if ARGV[4] == '1' then redis.call('SET', KEYS[4], n, 'PX', ARGV[3]) end
-        if redis.call('DEL', KEYS[5]) == 1 then redis.call('PUBLISH', ARGV[6], ARGV[7]) end
-        return {0, n}
+        if redis.call('DEL', KEYS[4]) == 1 then redis.call('PUBLISH', ARGV[3], ARGV[4]) end
+        return out
         """;
 
     /// <summary>
