@@ -45,6 +45,7 @@ public sealed class EstimatorCatalogTests
         { "ARFClassifier", new ARFClassifier().ToString() },
         { "ExtremelyFastDecisionTreeClassifier", new ExtremelyFastDecisionTreeClassifier().ToString() },
         { "HoeffdingAdaptiveTreeClassifier", new HoeffdingAdaptiveTreeClassifier().ToString() },
+        { "HoeffdingAdaptiveTreeRegressor", new HoeffdingAdaptiveTreeRegressor().ToString() },
     };
 
     /// <summary>Every wrapper of a nested model, with that model given and the other parameters at River's defaults.</summary>
