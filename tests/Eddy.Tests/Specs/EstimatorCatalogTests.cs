@@ -43,6 +43,7 @@ public sealed class EstimatorCatalogTests
         { "HoeffdingTreeRegressor", new HoeffdingTreeRegressor().ToString() },
         { "GaussianScorer", new GaussianScorer().ToString() },
         { "ARFClassifier", new ARFClassifier().ToString() },
+        { "ARFRegressor", new ARFRegressor().ToString() },
         { "ExtremelyFastDecisionTreeClassifier", new ExtremelyFastDecisionTreeClassifier().ToString() },
         { "HoeffdingAdaptiveTreeClassifier", new HoeffdingAdaptiveTreeClassifier().ToString() },
         { "HoeffdingAdaptiveTreeRegressor", new HoeffdingAdaptiveTreeRegressor().ToString() },

@@ -86,27 +86,6 @@ internal static class Harness
         return ((double)correct / dataset.Count, 2 * precision * recall / (precision + recall));
     }
 
-    /// <summary>MAE of <c>StandardScaler | <paramref name="model"/></c> in River 0.12.1's pipeline order (the scaler learns first).</summary>
-    public static double MeanAbsoluteErrorScaledRiver0121(Regressor model, Dataset dataset)
-    {
-        var schema = new FeatureSchema();
-        var x = new FeatureVector(schema);
-        var scaled = new FeatureVector(schema);
-        var scaler = new StandardScaler();
-        double sum = 0;
-        for (int row = 0; row < dataset.Count; row++)
-        {
-            dataset.Fill(row, x);
-            scaler.LearnOne(x);
-            scaler.TransformOne(x, scaled);
-            double y = dataset.Target(row).ToDouble();
-            sum += Math.Abs(y - model.PredictOne(scaled));
-            model.LearnOne(scaled, y);
-        }
-
-        return sum / dataset.Count;
-    }
-
     public static double MeanAbsoluteError(Regressor model, Dataset dataset)
     {
         var x = new FeatureVector(new FeatureSchema());
