@@ -90,6 +90,36 @@ internal static class BuiltinTrees
                 removePoorAttrs: a.GetBoolean("remove_poor_attrs"),
                 meritPreprune: a.GetBoolean("merit_preprune")));
         catalog.Register(
+            "HoeffdingAdaptiveTreeRegressor",
+            [
+                Integer("grace_period", 200), Integer("max_depth", 0), Number("delta", 1e-7), Number("tau", 0.05),
+                String("leaf_prediction", "adaptive"), Number("model_selector_decay", 0.95), StringList("nominal_attributes"),
+                Integer("min_samples_split", 5), Boolean("bootstrap_sampling", true), Integer("drift_window_threshold", 300),
+                Detector("drift_detector", "ADWIN"), Number("switch_significance", 0.05), Boolean("binary_split", false),
+                Number("max_size", 500.0), Integer("memory_estimate_period", 1_000_000), Boolean("stop_mem_management", false),
+                Boolean("remove_poor_attrs", false), Boolean("merit_preprune", true), NullableInteger("seed"),
+            ],
+            a => new HoeffdingAdaptiveTreeRegressor(
+                a.GetInt32("grace_period"),
+                MaxDepth(a),
+                a.GetNumber("delta"),
+                a.GetNumber("tau"),
+                a.GetString("leaf_prediction"),
+                modelSelectorDecay: a.GetNumber("model_selector_decay"),
+                nominalAttributes: Nominal(a),
+                minSamplesSplit: a.GetInt32("min_samples_split"),
+                bootstrapSampling: a.GetBoolean("bootstrap_sampling"),
+                driftWindowThreshold: a.GetInt32("drift_window_threshold"),
+                driftDetector: a.GetDetector("drift_detector"),
+                switchSignificance: a.GetNumber("switch_significance"),
+                binarySplit: a.GetBoolean("binary_split"),
+                maxSize: a.GetNumber("max_size"),
+                memoryEstimatePeriod: a.GetInt32("memory_estimate_period"),
+                stopMemManagement: a.GetBoolean("stop_mem_management"),
+                removePoorAttrs: a.GetBoolean("remove_poor_attrs"),
+                meritPreprune: a.GetBoolean("merit_preprune"),
+                seed: a.GetNullableInt64("seed")));
+        catalog.Register(
             "ExtremelyFastDecisionTreeClassifier",
             [
                 Integer("grace_period", 200), Integer("max_depth", 0), Integer("min_samples_reevaluate", 20),

@@ -15,6 +15,33 @@ internal static class AdaptiveTreeOps
     public static double SwitchBound(double error, double alternateWidth, double width, double significance) =>
         Math.Sqrt(2.0 * error * (1.0 - error) * Math.Log(2.0 / significance) * ((1.0 / alternateWidth) + (1.0 / width)));
 
+    /// <summary>
+    /// River's <c>normalize_error</c> for regression trees: the signed error min-max scaled over mean ± 3σ of the
+    /// errors seen (σ from <c>stats.Var()</c>), 0.5 for the first error or a zero σ.
+    /// </summary>
+    public static double NormalizeError(ref VarianceStats normalizer, double y, double prediction)
+    {
+        double error = y - prediction;
+        normalizer.Update(error, 1.0);
+        if (normalizer.N == 1)
+        {
+            return 0.5;
+        }
+
+        double sd = Math.Sqrt(normalizer.Variance);
+        return sd > 0 ? (error + (3 * sd)) / (6 * sd) : 0.5;
+    }
+
+    /// <summary>
+    /// <see cref="SwitchBound"/> as River's regression trees evaluate it: an error estimate outside [0, 1] makes
+    /// the square root fail, which River catches as a zero bound.
+    /// </summary>
+    public static double RegressionSwitchBound(double error, double alternateWidth, double width, double significance)
+    {
+        double squared = 2.0 * error * (1.0 - error) * Math.Log(2.0 / significance) * ((1.0 / alternateWidth) + (1.0 / width));
+        return squared < 0 ? 0.0 : Math.Sqrt(squared);
+    }
+
     /// <summary>River's <c>n_leaves</c> of a branch: its leaves and its descendants' alternates (not its own).</summary>
     public static int LeafCount(TreeNode node)
     {

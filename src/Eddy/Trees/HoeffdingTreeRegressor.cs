@@ -150,11 +150,19 @@ public class HoeffdingTreeRegressor : Regressor
 
     public override void ReadState(StateReader reader)
     {
+        Tree = ReadTree(reader);
+    }
+
+    /// <summary>Reads what <see cref="WriteState"/> wrote without assigning it (derived trees read more first).</summary>
+    private protected TreeCore ReadTree(StateReader reader)
+    {
         reader.ReadHeader(nameof(HoeffdingTreeRegressor), StateVersion);
         var tree = new TreeCore(Tree.Settings);
         tree.ReadState(reader, ReadLeaf);
-        Tree = tree;
+        return tree;
     }
+
+    private protected void AssignTree(TreeCore tree) => Tree = tree;
 
     public override string ToString()
     {
@@ -253,8 +261,9 @@ public class HoeffdingTreeRegressor : Regressor
                     children.Add(NewLeaf(stats, leaf));
                 }
 
+                Branch branch = NewBranch(decision, leaf, children);
                 Tree.ActiveLeaves += children.Count - 1;
-                Tree.Replace(parent, parentBranch, TreeCore.Assemble(decision, leaf.Depth, children, null, leaf.Stats));
+                Tree.Replace(parent, parentBranch, branch);
             }
 
             Tree.EnforceSizeLimit();
@@ -264,6 +273,10 @@ public class HoeffdingTreeRegressor : Regressor
             leaf.ManageMemory(criterion, suggestions[^2].Merit / suggestions[^1].Merit, suggestions[^1].Merit, bound);
         }
     }
+
+    /// <summary>River's <c>_branch_selector</c> and <c>assemble</c>: the branch replacing a split leaf.</summary>
+    private protected virtual Branch NewBranch(SplitSuggestion decision, RegressionLeaf leaf, List<TreeNode> children) =>
+        TreeCore.Assemble(decision, leaf.Depth, children, null, leaf.Stats);
 
     private void AfterLeafLearned(RegressionLeaf leaf, Branch? parent, int parentBranch, FeatureSchema schema)
     {

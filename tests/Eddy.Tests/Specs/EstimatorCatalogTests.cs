@@ -43,8 +43,10 @@ public sealed class EstimatorCatalogTests
         { "HoeffdingTreeRegressor", new HoeffdingTreeRegressor().ToString() },
         { "GaussianScorer", new GaussianScorer().ToString() },
         { "ARFClassifier", new ARFClassifier().ToString() },
+        { "ARFRegressor", new ARFRegressor().ToString() },
         { "ExtremelyFastDecisionTreeClassifier", new ExtremelyFastDecisionTreeClassifier().ToString() },
         { "HoeffdingAdaptiveTreeClassifier", new HoeffdingAdaptiveTreeClassifier().ToString() },
+        { "HoeffdingAdaptiveTreeRegressor", new HoeffdingAdaptiveTreeRegressor().ToString() },
     };
 
     /// <summary>Every wrapper of a nested model, with that model given and the other parameters at River's defaults.</summary>

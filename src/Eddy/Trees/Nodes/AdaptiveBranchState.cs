@@ -16,4 +16,7 @@ internal sealed class AdaptiveBranchState
     public ErrorMonitor Monitor { get; }
 
     public Leaf? Alternate { get; set; }
+
+    /// <summary>River's <c>_error_normalizer</c> of an <c>AdaBranchRegressor</c> (unused by classification).</summary>
+    public VarianceStats ErrorNormalizer { get; set; }
 }

@@ -24,7 +24,8 @@ internal abstract class Branch : TreeNode
 
     public ClassWeights? ClassStats { get; }
 
-    public VarianceStats TargetStats { get; }
+    /// <summary>Regression target statistics; adaptive regression trees keep updating them as River's branches do.</summary>
+    public VarianceStats TargetStats { get; set; }
 
     /// <summary>Hoeffding adaptive trees' drift state of this branch; null in the other trees (not written with the node).</summary>
     public AdaptiveBranchState? Adaptive { get; set; }
