@@ -58,7 +58,8 @@ internal sealed record FeatureWatchSpec(string? Detector, bool Psi, int Referenc
                         throw WatchSpec.Invalid("Give KSWIN a seed here (KSWIN(seed=42)), so a replay makes the same decisions.", Field + ".detector");
                     }
 
-                    detectorText = detector.ToString();
+                    // Kept as given: a detector's repr does not always parse back (KSWIN's "window=").
+                    detectorText = value is JsonValue v && v.TryGetValue(out string? text) ? text.Trim() : value!.ToJsonString();
                     break;
                 case "psi":
                     psi = true;
