@@ -23,7 +23,7 @@ namespace Eddy.Drift;
 /// double[] edges = PopulationStability.QuantileEdges([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], bins: 2); // [5.5]
 /// int[] reference = [5, 5];
 /// int[] recent = [2, 8];
-/// PopulationStability.Index(reference, recent); // 0.6·ln 1.6 + (−0.3)·ln 0.4 ≈ 0.5569
+/// PopulationStability.Index(reference, recent); // (0.2 − 0.5)·ln 0.4 + (0.8 − 0.5)·ln 1.6 ≈ 0.4159
 /// </code>
 /// </example>
 public static class PopulationStability

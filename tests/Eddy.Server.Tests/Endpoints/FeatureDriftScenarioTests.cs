@@ -41,6 +41,39 @@ public sealed class FeatureDriftScenarioTests
     }
 
     [Fact]
+    public async Task Restart_WithFeaturesMonitor_RecoversTheSameStateFromSnapshotAndLog()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "eddy-tests", Guid.NewGuid().ToString("n"));
+        var settings = new Dictionary<string, string?> { ["Eddy:DataDirectory"] = directory, ["Eddy:DefaultModel"] = "" };
+        try
+        {
+            string checksum;
+            string features;
+            await using (EddyApplication first = await EddyApplication.StartAsync(settings))
+            {
+                await CreateAsync(first, "watched", """{"psi": {"reference": 300, "recent": 100}, "detector": "PageHinkley"}""");
+                await LearnAsync(first, "watched", 1, 750);
+                using (HttpResponseMessage snapshot = await first.Client.GetAsync("/v1/models/watched/snapshot"))
+                {
+                    Assert.Equal(HttpStatusCode.OK, snapshot.StatusCode);
+                }
+
+                await LearnAsync(first, "watched", 751, 1500);
+                checksum = (await first.GetJsonAsync("/v1/models/watched")).GetProperty("stateChecksum").GetString()!;
+                features = (await first.GetJsonAsync("/v1/models/watched/features/drift")).GetProperty("features").GetRawText();
+            }
+
+            await using EddyApplication second = await EddyApplication.StartAsync(settings);
+            Assert.Equal(checksum, (await second.GetJsonAsync("/v1/models/watched")).GetProperty("stateChecksum").GetString());
+            Assert.Equal(features, (await second.GetJsonAsync("/v1/models/watched/features/drift")).GetProperty("features").GetRawText());
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task FeaturesRoute_ModelWithoutTheMonitor_SaysSo_UnknownModel404()
     {
         await using EddyApplication eddy = await EddyApplication.StartAsync();

@@ -135,6 +135,30 @@ public sealed class FeatureWatchTests
         Assert.Equal(straight.Capture(definition, 0).Serialize(), loaded.Capture(definition, 0).Serialize());
     }
 
+    [Fact]
+    public void Load_WatchStateVersion1_StillLoads()
+    {
+        // A watch state written before the features monitor: version 1, without the trailing features flag.
+        ModelDefinition definition = DefineWithout("""{"drift": "ADWIN"}""");
+        var learner = new Learner(definition, new ModelMonitor(["Accuracy"]));
+        for (long s = 1; s <= 300; s++)
+        {
+            Learn(learner, s);
+        }
+
+        ModelSnapshot snapshot = ModelSnapshot.Deserialize(learner.Capture(definition, 0).Serialize());
+        byte[] state = snapshot.WatchState.ToArray();
+        Assert.Equal(2, state[0]);
+        Assert.Equal(0, state[^1]);
+        byte[] old = state[..^1];
+        old[0] = 1;
+        var loaded = new Learner(definition, new ModelMonitor(["Accuracy"]));
+        loaded.Load(snapshot with { WatchState = old });
+        Assert.Equal(learner.Capture(definition, 0).Serialize(), loaded.Capture(definition, 0).Serialize());
+        old[0] = 3;
+        Assert.ThrowsAny<Exception>(() => new Learner(definition, new ModelMonitor(["Accuracy"])).Load(snapshot with { WatchState = old }));
+    }
+
     [Theory]
     [InlineData("""{"features": {"psi": {"bins": 1}}}""", "monitors.features.psi.bins")]
     [InlineData("""{"features": {"psi": {"bins": 101}}}""", "monitors.features.psi.bins")]
@@ -185,6 +209,8 @@ public sealed class FeatureWatchTests
         LearnOutcome outcome = learner.Learn(new LearnWork(raw, Label.FromBoolean(stable > 0.5), null, null), null);
         Assert.Equal(sequence, outcome.Sequence);
     }
+
+    private static ModelDefinition DefineWithout(string monitors) => Define(monitors, null, wrap: false);
 
     private static ModelDefinition Define(string monitors, string? policy, bool wrap = true)
     {
