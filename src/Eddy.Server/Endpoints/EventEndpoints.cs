@@ -18,6 +18,8 @@ internal static class EventEndpoints
             .WithSummary("Server-sent events: learn progress (sequence and metrics), snapshots, publication changes, storage failures.");
         models.MapGet("/{name}/history", HistoryAsync)
             .WithSummary("The learning curve since the server started (bounded, evenly thinned) and the recent model events.");
+        models.MapGet("/{name}/features/drift", FeatureDriftAsync)
+            .WithSummary("The features monitor: per watched feature, values seen, detector drifts, last PSI, reference and recent means.");
         return routes;
     }
 
@@ -125,5 +127,54 @@ internal static class EventEndpoints
         writer.WriteEndArray();
         writer.WriteEndObject();
         await writer.FlushAsync();
+    }
+
+    /// <summary>
+    /// The features monitor as of the last publication (the writer's figures; null numbers are not computed yet).
+    /// A model without one answers <c>"monitored": false</c> and no features.
+    /// </summary>
+    private static async Task FeatureDriftAsync(HttpContext context, string name, ModelRegistry registry)
+    {
+        if (!registry.TryGet(name, out ModelHost? host))
+        {
+            await JsonResponse.ProblemAsync(context, ProblemKind.ModelNotFound, $"There is no model named '{name}'.");
+            return;
+        }
+
+        FeatureReport? report = host.Monitor.Features;
+        context.Response.ContentType = "application/json";
+        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter);
+        writer.WriteStartObject();
+        writer.WriteString("model"u8, host.Name);
+        writer.WriteBoolean("monitored"u8, host.Definition.Watch?.Features is not null);
+        writer.WriteNumber("sequence"u8, report?.Sequence ?? 0);
+        writer.WriteStartArray("features"u8);
+        foreach (FeatureDrift feature in report?.Features ?? [])
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name"u8, feature.Name);
+            writer.WriteNumber("count"u8, feature.Count);
+            writer.WriteNumber("drifts"u8, feature.Drifts);
+            WriteNumberOrNull(writer, "psi"u8, feature.Psi);
+            WriteNumberOrNull(writer, "referenceMean"u8, feature.ReferenceMean);
+            WriteNumberOrNull(writer, "recentMean"u8, feature.RecentMean);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        await writer.FlushAsync();
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter writer, ReadOnlySpan<byte> name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            writer.WriteNumber(name, value);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
     }
 }

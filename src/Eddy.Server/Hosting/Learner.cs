@@ -105,7 +105,7 @@ internal sealed class Learner
             values[i] = _metrics[i].Value;
         }
 
-        return new Replica(Model.Clone(), publishedSchema, Interlocked.Read(ref SequenceField), values, now);
+        return new Replica(Model.Clone(), publishedSchema, Interlocked.Read(ref SequenceField), values, now) { Features = _watch?.FeatureReport() };
     }
 
     /// <summary>
@@ -358,6 +358,16 @@ internal sealed class Learner
                 if (double.IsFinite(alarm.Global))
                 {
                     writer.WriteNumber("global"u8, alarm.Global);
+                }
+
+                if (double.IsFinite(alarm.Psi))
+                {
+                    writer.WriteNumber("psi"u8, alarm.Psi);
+                }
+
+                if (alarm.Detector is not null)
+                {
+                    writer.WriteString("detector"u8, alarm.Detector);
                 }
             });
             _monitor.Record("policy", sequence, now, writer =>

@@ -18,4 +18,7 @@ internal sealed record Replica(Estimator Model, FeatureSchema Schema, long Seque
 
     /// <summary>Scale-out: the stream entries this replica covers (learns plus entries the trainer refused).</summary>
     public long Offset { get; init; }
+
+    /// <summary>The features monitor's figures at <see cref="Sequence"/> (null when the model has none).</summary>
+    public IReadOnlyList<Monitoring.FeatureDrift>? Features { get; init; }
 }

@@ -36,6 +36,12 @@ internal sealed class RawExample : IFeatureSink
 
     public ReadOnlySpan<char> NameAt(int i) => _chars.AsSpan(_starts[i], _lengths[i]);
 
+    /// <summary>Whether feature <paramref name="i"/> is a number (not a category).</summary>
+    public bool IsNumberAt(int i) => _categories[i] is null;
+
+    /// <summary>Feature <paramref name="i"/>'s value (0 for a category).</summary>
+    public double ValueAt(int i) => _values[i];
+
     /// <summary>Writes the features into <paramref name="x"/> (cleared first); later duplicates win, as in a JSON object.</summary>
     public void Fill(FeatureVector x)
     {

@@ -17,6 +17,7 @@ internal sealed class ModelMonitor
     private long _alarms;
     private long _actions;
     private DateTimeOffset _lastEventTime;
+    private volatile FeatureReport? _features;
 
     public ModelMonitor(IReadOnlyList<string> metricNames)
     {
@@ -36,9 +37,18 @@ internal sealed class ModelMonitor
     /// <summary>Policy actions so far, including any replayed at recovery.</summary>
     public long Actions => Interlocked.Read(ref _actions);
 
+    /// <summary>The watched features as of the last published replica (null when the model has no features monitor).</summary>
+    public FeatureReport? Features => _features;
+
     /// <summary>The writer published <paramref name="replica"/>.</summary>
     public void Published(Replica replica)
     {
+        if (replica.Features is { } features)
+        {
+            // Replaced whole behind a volatile reference: readers take it without locks.
+            _features = new FeatureReport(replica.Sequence, features);
+        }
+
         if (replica.Sequence == 0)
         {
             return;

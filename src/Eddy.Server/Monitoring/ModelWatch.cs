@@ -16,11 +16,13 @@ namespace Eddy.Server.Monitoring;
 /// </summary>
 internal sealed class ModelWatch
 {
-    private const byte StateVersion = 1;
+    // 2 added the features monitor's state; a version 1 state (no features monitor then) still loads.
+    private const byte StateVersion = 2;
 
     private readonly WatchSpec _spec;
     private readonly DriftDetector? _detector;
     private readonly DriftDetector? _predictionDetector;
+    private readonly FeatureWatch? _features;
     private readonly int _globalMetric = -1;
     private readonly int _rollingMetric = -1;
     private readonly bool _biggerIsBetter;
@@ -35,6 +37,7 @@ internal sealed class ModelWatch
         _spec = spec;
         _detector = spec.DetectorPrototype?.CloneFresh();
         _predictionDetector = spec.PredictionPrototype?.CloneFresh();
+        _features = spec.Features is { } features ? new FeatureWatch(features) : null;
         if (spec.Metric is not null)
         {
             for (int i = 0; i < metricPrototypes.Count; i++)
@@ -101,6 +104,11 @@ internal sealed class ModelWatch
             }
         }
 
+        if (_features?.Observe(example, sequence) is { } featureAlarm)
+        {
+            alarm ??= featureAlarm;
+        }
+
         if (alarm is null && _rollingMetric >= 0 && sequence - _lastAction >= _spec.Window)
         {
             double rolling = metrics[_rollingMetric].Value;
@@ -117,8 +125,12 @@ internal sealed class ModelWatch
         }
 
         _lastAction = sequence;
+        _features?.Restart();
         return alarm;
     }
+
+    /// <summary>The watched features as they are now (null without a features monitor).</summary>
+    public FeatureDrift[]? FeatureReport() => _features?.Report();
 
     /// <summary>The newest checkpoint taken at least a window before <paramref name="sequence"/> (else the oldest kept).</summary>
     public (long Sequence, byte[] State)? RollbackTarget(long sequence)
@@ -176,11 +188,15 @@ internal sealed class ModelWatch
                 example.WriteFeature(writer, i);
             }
         }
+
+        writer.WriteBoolean(_features is not null);
+        _features?.WriteState(writer);
     }
 
     public void ReadState(StateReader reader)
     {
-        StateReader.Require(reader.ReadByte() == StateVersion, "Unknown watch state version.");
+        byte version = reader.ReadByte();
+        StateReader.Require(version is 1 or StateVersion, "Unknown watch state version.");
         long lastAction = reader.ReadInt64();
         bool hasDetector = reader.ReadBoolean();
         StateReader.Require(hasDetector == (_detector is not null), "The watch state does not match the model's monitors.");
@@ -211,6 +227,13 @@ internal sealed class ModelWatch
 
             example.Y = y;
             window[i] = example;
+        }
+
+        bool hasFeatures = version >= 2 && reader.ReadBoolean();
+        StateReader.Require(hasFeatures == (_features is not null), "The watch state does not match the model's monitors.");
+        if (hasFeatures)
+        {
+            _features!.ReadState(reader);
         }
 
         if (hasDetector)

@@ -29,6 +29,9 @@ internal sealed record WatchSpec(
     /// <summary>A fresh detector for the prediction monitor (predicted-class probability, or predicted value).</summary>
     public Eddy.Drift.DriftDetector? PredictionPrototype { get; init; }
 
+    /// <summary>The per-feature monitor (a detector and/or PSI on each watched numeric feature), if any.</summary>
+    public FeatureWatchSpec? Features { get; init; }
+
     /// <summary>Checkpoints kept for rollback (one every <see cref="Window"/> learns).</summary>
     public const int Checkpoints = 4;
 
@@ -52,6 +55,7 @@ internal sealed record WatchSpec(
         string? metric = null;
         double? threshold = null;
         double? margin = null;
+        FeatureWatchSpec? features = null;
         foreach ((string key, JsonNode? value) in monitorObject)
         {
             switch (key)
@@ -82,14 +86,17 @@ internal sealed record WatchSpec(
                 case "metric":
                     (metric, threshold, margin) = ReadMetric(value, metrics);
                     break;
+                case "features":
+                    features = FeatureWatchSpec.Read(value, catalog);
+                    break;
                 default:
-                    throw Invalid($"Unknown monitor '{key}'; monitors are \"drift\", \"predictions\" and \"metric\".", "monitors." + key);
+                    throw Invalid($"Unknown monitor '{key}'; monitors are \"drift\", \"predictions\", \"metric\" and \"features\".", "monitors." + key);
             }
         }
 
-        if (drift is null && predictions is null && metric is null)
+        if (drift is null && predictions is null && metric is null && features is null)
         {
-            throw Invalid("Give at least one monitor: \"drift\", \"predictions\" or \"metric\".", "monitors");
+            throw Invalid("Give at least one monitor: \"drift\", \"predictions\", \"metric\" or \"features\".", "monitors");
         }
 
         (WatchAction action, int window, int cooldown) = ReadPolicy(policy);
@@ -97,6 +104,7 @@ internal sealed record WatchSpec(
         {
             DetectorPrototype = detector,
             PredictionPrototype = predictionDetector,
+            Features = features,
         };
     }
 
@@ -135,6 +143,11 @@ internal sealed record WatchSpec(
             monitors["metric"] = metric;
         }
 
+        if (Features is not null)
+        {
+            monitors["features"] = Features.ToJsonNode();
+        }
+
         var policy = new JsonObject
         {
             ["action"] = Action.ToString().ToLowerInvariant(),
@@ -144,7 +157,7 @@ internal sealed record WatchSpec(
         return new JsonObject { ["monitors"] = monitors, ["policy"] = policy }.ToJsonString();
     }
 
-    private static Eddy.Drift.DriftDetector ReadDetector(JsonNode? value, EstimatorCatalog catalog, string field)
+    internal static Eddy.Drift.DriftDetector ReadDetector(JsonNode? value, EstimatorCatalog catalog, string field)
     {
         string text = value is JsonValue v && v.TryGetValue(out string? name) ? name : value?.ToJsonString()
             ?? throw Invalid($"\"{field}\" names a drift detector: \"ADWIN(delta=0.002)\".", field);
@@ -243,17 +256,17 @@ internal sealed record WatchSpec(
         return (action, window, cooldown ?? window);
     }
 
-    private static double? Number(JsonNode? node, string field) => node switch
+    internal static double? Number(JsonNode? node, string field) => node switch
     {
         null => null,
         JsonValue v when v.TryGetValue(out double number) && double.IsFinite(number) => number,
         _ => throw Invalid($"\"{field}\" is a finite number.", field),
     };
 
-    private static int Integer(JsonNode? node, string field, int minimum, int maximum) =>
+    internal static int Integer(JsonNode? node, string field, int minimum, int maximum) =>
         node is JsonValue v && v.TryGetValue(out int value) && value >= minimum && value <= maximum
             ? value
             : throw Invalid($"\"{field}\" is an integer from {minimum.ToString(CultureInfo.InvariantCulture)} to {maximum.ToString("N0", CultureInfo.InvariantCulture)}.", field);
 
-    private static ClientErrorException Invalid(string detail, string field) => new(ProblemKind.InvalidSpec, detail, field);
+    internal static ClientErrorException Invalid(string detail, string field) => new(ProblemKind.InvalidSpec, detail, field);
 }
