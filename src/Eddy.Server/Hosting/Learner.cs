@@ -14,7 +14,7 @@ namespace Eddy.Server.Hosting;
 /// names), so a refused example changes nothing; then it predicts, learns and scores, as progressive validation does.
 /// An anomaly detector scores, then learns; its work's label is the optional feedback, which only the metrics see.
 /// </summary>
-internal sealed class Learner
+internal sealed partial class Learner
 {
     private readonly ModelDefinition _definition;
     private readonly FeatureVector _x;
@@ -314,108 +314,6 @@ internal sealed class Learner
         return new LearnOutcome(LearnStatus.Learned, sequence, _metrics.Length > 0 ? _metrics[0].Value : double.NaN) { Score = score };
     }
 
-    /// <summary>Carries out the policy at <paramref name="sequence"/>, in stream order, and records what happened.</summary>
-    private void Act(WatchAlarm alarm, long sequence)
-    {
-        WatchAction action = _watch!.Spec.Action;
-        long restored = -1;
-        switch (action)
-        {
-            case WatchAction.Reset:
-                Model = _definition.Prototype.CloneFresh();
-                break;
-            case WatchAction.Rollback:
-                Estimator rolledBack = _definition.Prototype.CloneFresh();
-                if (_watch.RollbackTarget(sequence) is { } checkpoint)
-                {
-                    rolledBack.ReadState(new StateReader(checkpoint.State));
-                    restored = checkpoint.Sequence;
-                }
-                else
-                {
-                    restored = 0;
-                }
-
-                Model = rolledBack;
-                break;
-            case WatchAction.Retrain:
-                Model = Retrained();
-                break;
-        }
-
-        if (_monitor is not null)
-        {
-            DateTimeOffset now = _time.GetUtcNow();
-            _monitor.Record("drift", sequence, now, writer =>
-            {
-                writer.WriteString("monitor"u8, alarm.Monitor);
-                writer.WriteString("source"u8, alarm.Source);
-                if (double.IsFinite(alarm.Rolling))
-                {
-                    writer.WriteNumber("rolling"u8, alarm.Rolling);
-                }
-
-                if (double.IsFinite(alarm.Global))
-                {
-                    writer.WriteNumber("global"u8, alarm.Global);
-                }
-
-                if (double.IsFinite(alarm.Psi))
-                {
-                    writer.WriteNumber("psi"u8, alarm.Psi);
-                }
-
-                if (alarm.Detector is not null)
-                {
-                    writer.WriteString("detector"u8, alarm.Detector);
-                }
-            });
-            _monitor.Record("policy", sequence, now, writer =>
-            {
-                writer.WriteString("action"u8, action.ToString().ToLowerInvariant());
-                writer.WriteString("cause"u8, alarm.Monitor);
-                if (restored >= 0)
-                {
-                    writer.WriteNumber("restoredTo"u8, restored);
-                }
-
-                if (action == WatchAction.Retrain)
-                {
-                    writer.WriteNumber("window"u8, _watch.Spec.Window);
-                }
-            });
-        }
-    }
-
-    /// <summary>A fresh model trained on the remembered window, oldest first, as the log has those learns.</summary>
-    private Estimator Retrained()
-    {
-        Estimator fresh = _definition.Prototype.CloneFresh();
-        foreach (RawExample example in _watch!.Window())
-        {
-            _x.Reset(Schema, interning: true);
-            example.Fill(_x);
-            try
-            {
-                switch (fresh)
-                {
-                    case Classifier classifier:
-                        classifier.LearnOne(_x, example.Y);
-                        break;
-                    case Regressor regressor:
-                        regressor.LearnOne(_x, example.Y.ToDouble());
-                        break;
-                }
-            }
-            catch (NonFiniteUpdateException)
-            {
-                // The example was fine for the model that learned it; a fresh one may refuse it. It is skipped.
-            }
-        }
-
-        return fresh;
-    }
-
     private void ValidateLabel(Label y) => ValidateLabel(Model, y);
 
     private static void ValidateLabel(Estimator model, Label y)
@@ -445,54 +343,6 @@ internal sealed class Learner
                 y.ToDouble();
                 break;
         }
-    }
-
-    [ThreadStatic]
-    private static FeatureVector? s_check;
-
-    /// <summary>
-    /// Scale-out: checks a learn against a published replica without changing anything, so a server refuses bad input
-    /// before it reaches the shared stream (the trainer would refuse it the same way; only an update that would overflow
-    /// is found by learning). Null when the learn is acceptable.
-    /// </summary>
-    public static LearnOutcome? Check(Replica replica, LearnWork work)
-    {
-        try
-        {
-            ValidateLabel(replica.Model, work.Y);
-            if (work.Features is { } raw)
-            {
-                FeatureVector x = s_check ??= new FeatureVector(replica.Schema);
-                x.Reset(replica.Schema, interning: false);
-                raw.Fill(x);
-                replica.Model.ValidateInput(x);
-            }
-
-            return null;
-        }
-        catch (InvalidLabelException e)
-        {
-            return LearnOutcome.Refused(ProblemKind.InvalidLabel, e.Message, "y");
-        }
-        catch (InvalidFeatureException e)
-        {
-            return LearnOutcome.Refused(ProblemKind.InvalidFeature, e.Message, "x." + e.FeatureName);
-        }
-    }
-
-    /// <summary>
-    /// Scale-out: this learner's state as a replica, handing over the model itself (the learner was built only to load a
-    /// published snapshot and is dropped after this).
-    /// </summary>
-    public Replica ToReplica(long version, long offset, DateTimeOffset publishedAt)
-    {
-        var values = new double[_metrics.Length];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = _metrics[i].Value;
-        }
-
-        return new Replica(Model, Schema, Interlocked.Read(ref SequenceField), values, publishedAt) { Version = version, Offset = offset };
     }
 
     private static LearnOutcome Refusal(PendingLookup lookup, string id) => lookup switch
