@@ -7,52 +7,8 @@ namespace Eddy.Ensembles;
 /// </summary>
 internal static class ForestAggregation
 {
-    private const int BlockSize = 128;
-
     /// <summary>numpy's <c>pairwise_sum</c> of a contiguous float64 array (the reduction starts from 0).</summary>
-    public static double Sum(ReadOnlySpan<double> a)
-    {
-        int n = a.Length;
-        if (n < 8)
-        {
-            double res = 0.0;
-            for (int i = 0; i < n; i++)
-            {
-                res += a[i];
-            }
-
-            return res;
-        }
-
-        if (n <= BlockSize)
-        {
-            double r0 = a[0], r1 = a[1], r2 = a[2], r3 = a[3], r4 = a[4], r5 = a[5], r6 = a[6], r7 = a[7];
-            int i;
-            for (i = 8; i < n - (n % 8); i += 8)
-            {
-                r0 += a[i];
-                r1 += a[i + 1];
-                r2 += a[i + 2];
-                r3 += a[i + 3];
-                r4 += a[i + 4];
-                r5 += a[i + 5];
-                r6 += a[i + 6];
-                r7 += a[i + 7];
-            }
-
-            double res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
-            for (; i < n; i++)
-            {
-                res += a[i];
-            }
-
-            return res;
-        }
-
-        int half = n / 2;
-        half -= half % 8;
-        return Sum(a[..half]) + Sum(a[half..]);
-    }
+    public static double Sum(ReadOnlySpan<double> a) => Eddy.Utils.NumpySum.Pairwise(a);
 
     /// <summary><c>np.mean</c>: the pairwise sum divided by the count.</summary>
     public static double Mean(ReadOnlySpan<double> a) => Sum(a) / a.Length;

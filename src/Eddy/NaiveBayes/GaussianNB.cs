@@ -142,50 +142,9 @@ public sealed class GaussianNB : Classifier
             exps[i] = Math.Exp(values[i] - max);
         }
 
-        double sum = exps[0] + PairwiseSum(exps[1..]);
+        // numpy's pairwise summation, so class sums round as River's do.
+        double sum = exps[0] + Eddy.Utils.NumpySum.Pairwise(exps[1..]);
         return Math.Log(sum) + max;
-    }
-
-    /// <summary>numpy's <c>pairwise_sum</c> for doubles, so class sums round as River's do.</summary>
-    private static double PairwiseSum(ReadOnlySpan<double> a)
-    {
-        int n = a.Length;
-        if (n < 8)
-        {
-            double res = 0.0;
-            for (int i = 0; i < n; i++)
-            {
-                res += a[i];
-            }
-
-            return res;
-        }
-
-        if (n <= 128)
-        {
-            Span<double> r = stackalloc double[8];
-            a[..8].CopyTo(r);
-            int i = 8;
-            for (; i < n - (n % 8); i += 8)
-            {
-                for (int j = 0; j < 8; j++)
-                {
-                    r[j] += a[i + j];
-                }
-            }
-
-            double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-            for (; i < n; i++)
-            {
-                res += a[i];
-            }
-
-            return res;
-        }
-
-        int n2 = n / 2;
-        n2 -= n2 % 8;
-        return PairwiseSum(a[..n2]) + PairwiseSum(a[n2..]);
     }
 
     private double JointLogLikelihood(int k, FeatureVector x)
