@@ -42,6 +42,59 @@ internal static class AdaptiveTreeOps
         return squared < 0 ? 0.0 : Math.Sqrt(squared);
     }
 
+    /// <summary>
+    /// River's test at a branch whose detector stayed quiet, once both it and its alternate have seen more than
+    /// <paramref name="windowThreshold"/> errors: the alternate takes the branch's place when its error is significantly
+    /// lower (the branch's subtree is dropped), or is itself dropped when significantly higher. <paramref name="pruned"/>
+    /// counts the alternate trees removed.
+    /// </summary>
+    public static AlternateChange ResolveAlternate(
+        TreeCore tree, Branch branch, Branch? parent, int parentBranch, TreeNode alternate, ErrorMonitor alternateMonitor,
+        double windowThreshold, double significance, bool regression, out int pruned)
+    {
+        pruned = 0;
+        AdaptiveBranchState adaptive = branch.Adaptive!;
+        double width = adaptive.Monitor.Width;
+        double alternateWidth = alternateMonitor.Width;
+        if (width <= windowThreshold || alternateWidth <= windowThreshold)
+        {
+            return AlternateChange.None;
+        }
+
+        double error = adaptive.Monitor.Estimation;
+        double alternateError = alternateMonitor.Estimation;
+        double bound = regression
+            ? RegressionSwitchBound(error, alternateWidth, width, significance)
+            : SwitchBound(error, alternateWidth, width, significance);
+        if (bound < error - alternateError)
+        {
+            tree.ActiveLeaves -= LeafCount(branch);
+            tree.ActiveLeaves += 1;
+            pruned = KillTreeChildren(branch, tree);
+            if (parent is not null)
+            {
+                parent.Children[parentBranch] = alternate;
+                adaptive.Alternate = null;
+            }
+            else
+            {
+                // River swaps the root but keeps the branch's alternate pointer: the new root learns below.
+                tree.Root = alternate;
+            }
+
+            return AlternateChange.Switched;
+        }
+
+        if (bound < alternateError - error)
+        {
+            adaptive.Alternate = null;
+            pruned = 1;
+            return AlternateChange.Pruned;
+        }
+
+        return AlternateChange.None;
+    }
+
     /// <summary>River's <c>n_leaves</c> of a branch: its leaves and its descendants' alternates (not its own).</summary>
     public static int LeafCount(TreeNode node)
     {

@@ -308,36 +308,12 @@ public sealed class HoeffdingAdaptiveTreeClassifier : HoeffdingTreeClassifier
         }
         else if (adaptive.Alternate is AdaptiveClassificationLeaf alternate)
         {
-            double width = adaptive.Monitor.Width;
-            double alternateWidth = alternate.Monitor.Width;
-            if (width > DriftWindowThreshold && alternateWidth > DriftWindowThreshold)
+            AlternateChange change = AdaptiveTreeOps.ResolveAlternate(
+                Tree, branch, parent, parentBranch, alternate, alternate.Monitor, DriftWindowThreshold, SwitchSignificance, regression: false, out int pruned);
+            PrunedAlternateTreeCount += pruned;
+            if (change == AlternateChange.Switched)
             {
-                double error = adaptive.Monitor.Estimation;
-                double alternateError = alternate.Monitor.Estimation;
-                double bound = AdaptiveTreeOps.SwitchBound(error, alternateWidth, width, SwitchSignificance);
-                if (bound < error - alternateError)
-                {
-                    Tree.ActiveLeaves -= AdaptiveTreeOps.LeafCount(branch);
-                    Tree.ActiveLeaves += 1;
-                    PrunedAlternateTreeCount += AdaptiveTreeOps.KillTreeChildren(branch, Tree);
-                    if (parent is not null)
-                    {
-                        parent.Children[parentBranch] = alternate;
-                        adaptive.Alternate = null;
-                    }
-                    else
-                    {
-                        // River swaps the root but keeps the branch's alternate pointer: the new root learns below.
-                        Tree.Root = alternate;
-                    }
-
-                    SwitchedAlternateTreeCount++;
-                }
-                else if (bound < alternateError - error)
-                {
-                    adaptive.Alternate = null;
-                    PrunedAlternateTreeCount++;
-                }
+                SwitchedAlternateTreeCount++;
             }
         }
 

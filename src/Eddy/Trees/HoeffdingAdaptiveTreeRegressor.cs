@@ -337,36 +337,12 @@ public sealed class HoeffdingAdaptiveTreeRegressor : HoeffdingTreeRegressor
         }
         else if (adaptive.Alternate is AdaptiveRegressionLeaf alternate)
         {
-            double width = adaptive.Monitor.Width;
-            double alternateWidth = alternate.Monitor.Width;
-            if (width > DriftWindowThreshold && alternateWidth > DriftWindowThreshold)
+            AlternateChange change = AdaptiveTreeOps.ResolveAlternate(
+                Tree, branch, parent, parentBranch, alternate, alternate.Monitor, DriftWindowThreshold, SwitchSignificance, regression: true, out int pruned);
+            PrunedAlternateTreeCount += pruned;
+            if (change == AlternateChange.Switched)
             {
-                double oldError = adaptive.Monitor.Estimation;
-                double alternateError = alternate.Monitor.Estimation;
-                double bound = AdaptiveTreeOps.RegressionSwitchBound(oldError, alternateWidth, width, SwitchSignificance);
-                if (bound < oldError - alternateError)
-                {
-                    Tree.ActiveLeaves -= AdaptiveTreeOps.LeafCount(branch);
-                    Tree.ActiveLeaves += 1;
-                    PrunedAlternateTreeCount += AdaptiveTreeOps.KillTreeChildren(branch, Tree);
-                    if (parent is not null)
-                    {
-                        parent.Children[parentBranch] = alternate;
-                        adaptive.Alternate = null;
-                    }
-                    else
-                    {
-                        // River swaps the root but keeps the branch's alternate pointer: the new root learns below.
-                        Tree.Root = alternate;
-                    }
-
-                    SwitchedAlternateTreeCount++;
-                }
-                else if (bound < alternateError - oldError)
-                {
-                    adaptive.Alternate = null;
-                    PrunedAlternateTreeCount++;
-                }
+                SwitchedAlternateTreeCount++;
             }
         }
 
