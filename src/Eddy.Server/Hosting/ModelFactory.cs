@@ -26,7 +26,7 @@ internal sealed partial class ModelFactory
 
     public ModelDefinition FromExpression(string name, string expression, IReadOnlyList<string>? metrics)
     {
-        ModelSpec spec = _catalog.ParseExpression(expression, metrics);
+        ModelSpec spec = SeedPinning.Pin(_catalog.ParseExpression(expression, metrics), _catalog);
         return Define(name, spec, PublicationPolicy.AfterEveryLearn, _options.RollingWindow);
     }
 
@@ -64,6 +64,7 @@ internal sealed partial class ModelFactory
                     expression is JsonValue e && e.TryGetValue(out string? form) ? form : throw Invalid("\"model\" is River's expression form, as a string.", "model"),
                     ReadMetricNames(body["metrics"]))
                 : _catalog.ParseJson(SpecOnly(body).ToJsonString());
+            spec = SeedPinning.Pin(spec, _catalog);
         }
         catch (SpecException e)
         {

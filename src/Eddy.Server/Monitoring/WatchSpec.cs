@@ -61,27 +61,15 @@ internal sealed record WatchSpec(
             switch (key)
             {
                 case "drift":
-                    drift = value is JsonValue v && v.TryGetValue(out string? text) ? text : value?.ToJsonString()
-                        ?? throw Invalid("\"monitors.drift\" names a drift detector: \"ADWIN(delta=0.002)\".", "monitors.drift");
-                    try
-                    {
-                        detector = catalog.ParseDetector(drift, "monitors.drift");
-                        drift = detector.ToString();
-                    }
-                    catch (SpecException e)
-                    {
-                        throw Invalid(e.Message, "monitors.drift");
-                    }
-
+                    (detector, drift) = ReadCanonical(value, catalog, "monitors.drift");
                     break;
                 case "predictions":
-                    predictionDetector = ReadDetector(value, catalog, "monitors.predictions");
+                    (predictionDetector, predictions) = ReadCanonical(value, catalog, "monitors.predictions");
                     if (predictionDetector is Eddy.Drift.Binary.BinaryDriftDetector)
                     {
                         throw Invalid("The predictions monitor watches numbers (a probability or a predicted value): use ADWIN, PageHinkley or KSWIN.", "monitors.predictions");
                     }
 
-                    predictions = predictionDetector.ToString();
                     break;
                 case "metric":
                     (metric, threshold, margin) = ReadMetric(value, metrics);
@@ -155,6 +143,31 @@ internal sealed record WatchSpec(
             ["cooldown"] = Cooldown,
         };
         return new JsonObject { ["monitors"] = monitors, ["policy"] = policy }.ToJsonString();
+    }
+
+    /// <summary>
+    /// A detector and the text to log it as: River's repr, except for a detector that samples (KSWIN), whose repr does
+    /// not parse back and whose unset seed would differ at every rebuild — it is logged as its canonical expression with
+    /// the seed drawn once here.
+    /// </summary>
+    private static (Eddy.Drift.DriftDetector Detector, string Text) ReadCanonical(JsonNode? value, EstimatorCatalog catalog, string field)
+    {
+        Eddy.Drift.DriftDetector detector = ReadDetector(value, catalog, field);
+        if (detector is not Eddy.Drift.KSWIN)
+        {
+            return (detector, detector.ToString()!);
+        }
+
+        string text = value is JsonValue v && v.TryGetValue(out string? given) ? given : value!.ToJsonString();
+        try
+        {
+            string canonical = catalog.CanonicalDetector(text, Hosting.SeedPinning.Draw, field);
+            return (catalog.ParseDetector(canonical, field), canonical);
+        }
+        catch (SpecException e)
+        {
+            throw Invalid(e.Message, field);
+        }
     }
 
     internal static Eddy.Drift.DriftDetector ReadDetector(JsonNode? value, EstimatorCatalog catalog, string field)

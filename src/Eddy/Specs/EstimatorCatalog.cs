@@ -68,7 +68,35 @@ public sealed class EstimatorCatalog
     /// A fresh drift detector from River's expression form (<c>ADWIN(delta=0.001)</c>, <c>PageHinkley</c>) or the JSON
     /// form (<c>{"ADWIN": {"delta": 0.001}}</c>).
     /// </summary>
-    public Eddy.Drift.DriftDetector ParseDetector(string text, string path = "detector")
+    public Eddy.Drift.DriftDetector ParseDetector(string text, string path = "detector") =>
+        (Eddy.Drift.DriftDetector)SpecBuilder.BuildComponent(this, BindDetector(text, path), path);
+
+    /// <summary>
+    /// A drift detector's canonical expression (the parameters given, in the catalogue's order), with a seed from
+    /// <paramref name="seed"/> filled in when the detector samples and none was given — so a rebuild from the text
+    /// (recovery, a standby trainer) samples exactly as the first instance did.
+    /// </summary>
+    public string CanonicalDetector(string text, Func<long> seed, string path = "detector")
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        SpecNode node = BindDetector(text, path);
+        if (TryGetEntry(ComponentFamily.DriftDetector, node.Name, out CatalogEntry? entry)
+            && entry.Parameters.Any(p => p.Name == "seed")
+            && (!node.TryGetParameter("seed", out SpecValue given) || given.Kind == SpecValueKind.None))
+        {
+            var parameters = node.Parameters.Where(p => p.Key != "seed").ToList();
+            parameters.Add(new KeyValuePair<string, SpecValue>("seed", SpecValue.FromInteger(seed())));
+            node = new SpecNode(node.Name, node.Family, parameters, null, node.Variadic);
+        }
+
+        string canonical = SpecWriter.ExpressionOf(node);
+
+        // The canonical text must build the same detector.
+        ParseDetector(canonical, path);
+        return canonical;
+    }
+
+    private SpecNode BindDetector(string text, string path)
     {
         SpecLimits.CheckLength(text);
         string trimmed = text.Trim();
@@ -89,8 +117,7 @@ public sealed class EstimatorCatalog
             raw = calls[0];
         }
 
-        SpecNode node = new SpecBinder(this).BindComponent(raw, ComponentFamily.DriftDetector, path, 0);
-        return (Eddy.Drift.DriftDetector)SpecBuilder.BuildComponent(this, node, path);
+        return new SpecBinder(this).BindComponent(raw, ComponentFamily.DriftDetector, path, 0);
     }
 
     public bool TryGetEntry(ComponentFamily family, string name, [NotNullWhen(true)] out CatalogEntry? entry)
