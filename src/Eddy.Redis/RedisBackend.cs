@@ -33,6 +33,33 @@ internal sealed class RedisBackend : IDisposable
 
     public IDatabase Database => Connection.GetDatabase();
 
+    /// <summary>
+    /// Subscribes, retrying until Redis answers: a process started while Redis is down keeps running (serving what it
+    /// has, reporting not ready) instead of stopping. Once made, subscriptions survive reconnections.
+    /// </summary>
+    public async Task SubscribeAsync(RedisChannel channel, Action<RedisChannel, RedisValue> handler, Microsoft.Extensions.Logging.ILogger logger, CancellationToken stopping)
+    {
+        bool warned = false;
+        while (true)
+        {
+            try
+            {
+                await Connection.GetSubscriber().SubscribeAsync(channel, handler).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                if (!warned)
+                {
+                    Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, "{Backend} is not reachable ({Error}); retrying.", Description, e.Message);
+                    warned = true;
+                }
+            }
+
+            await Task.Delay(Options.PollMs, stopping).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Every model defined in Redis: name, generation, definition (the log's model-created payload).</summary>
     public async Task<List<ModelRecord>> ListModelsAsync()
     {

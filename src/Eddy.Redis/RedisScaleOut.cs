@@ -120,11 +120,18 @@ internal sealed class RedisScaleOut : BackgroundService, IScaleOut
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        ISubscriber subscriber = _backend.Connection.GetSubscriber();
-        await subscriber.SubscribeAsync(_backend.Keys.Published, (_, message) => OnPublished(message)).ConfigureAwait(false);
-        await subscriber.SubscribeAsync(_backend.Keys.Events, (_, message) => OnEvent(message)).ConfigureAwait(false);
-        await subscriber.SubscribeAsync(_backend.Keys.Lifecycle, (_, _) => _ = SynchronizeSafelyAsync(stoppingToken)).ConfigureAwait(false);
         _logger.LogInformation("Serving the models defined in {Backend}.", _backend.Description);
+        try
+        {
+            await _backend.SubscribeAsync(_backend.Keys.Published, (_, message) => OnPublished(message), _logger, stoppingToken).ConfigureAwait(false);
+            await _backend.SubscribeAsync(_backend.Keys.Events, (_, message) => OnEvent(message), _logger, stoppingToken).ConfigureAwait(false);
+            await _backend.SubscribeAsync(_backend.Keys.Lifecycle, (_, _) => _ = SynchronizeSafelyAsync(stoppingToken), _logger, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         _ = _backend.WarnIfNotDurableAsync(_logger);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -62,15 +62,22 @@ internal sealed class TrainerService : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        ISubscriber subscriber = _backend.Connection.GetSubscriber();
-        await subscriber.SubscribeAsync(_backend.Keys.Appended, (_, name) =>
+        try
         {
-            if (_trainers.TryGetValue(name.ToString(), out Running? running))
+            await _backend.SubscribeAsync(_backend.Keys.Appended, (_, name) =>
             {
-                running.Trainer.Wake();
-            }
-        }).ConfigureAwait(false);
-        await subscriber.SubscribeAsync(_backend.Keys.Lifecycle, (_, _) => _ = SynchronizeSafelyAsync(stoppingToken)).ConfigureAwait(false);
+                if (_trainers.TryGetValue(name.ToString(), out Running? running))
+                {
+                    running.Trainer.Wake();
+                }
+            }, _logger, stoppingToken).ConfigureAwait(false);
+            await _backend.SubscribeAsync(_backend.Keys.Lifecycle, (_, _) => _ = SynchronizeSafelyAsync(stoppingToken), _logger, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         _logger.LogInformation("Trainer {Trainer} training the models defined in {Backend}.", _trainerId, _backend.Description);
         while (!stoppingToken.IsCancellationRequested)
         {
