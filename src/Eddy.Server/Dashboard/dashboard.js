@@ -1,10 +1,14 @@
-// Eddy's dashboard: the models, their live learning curves with model events marked, metrics and events.
-// Data: GET /v1/models, /v1/models/{name}, /v1/models/{name}/history, and the SSE stream /v1/models/{name}/events.
+// Eddy's dashboard: the models, their live learning curves with model events marked, metrics, feature drift and events.
+// Data: GET /v1/models, /v1/models/{name}, /v1/models/{name}/history, /v1/models/{name}/features/drift, and the SSE
+// stream /v1/models/{name}/events.
 "use strict";
 
 (() => {
   const $ = (id) => document.getElementById(id);
   const state = { model: null, source: null, sequences: [], metrics: {}, charts: {}, events: [] };
+  // The features monitor's table: the PSI threshold from the spec, one refresh in flight at a time, and the learn a
+  // features drift event was raised at (the figures come with the replica published after it).
+  const features = { monitored: false, threshold: null, wanted: 0, busy: false, again: false, last: 0, timer: 0 };
 
   // For tests and the curious: what the page is showing.
   window.eddyDashboard = {
@@ -49,12 +53,17 @@
     $("model").hidden = false;
     $("model-name").textContent = name;
     $("events").tBodies[0].replaceChildren();
+    $("feature-panel").hidden = true;
+    $("feature-drift").tBodies[0].replaceChildren();
+    clearTimeout(features.timer);
+    Object.assign(features, { monitored: false, threshold: null, wanted: 0, last: 0, timer: 0 });
 
     const [description, history] = await Promise.all([
       getJson(`/v1/models/${encodeURIComponent(name)}`),
       getJson(`/v1/models/${encodeURIComponent(name)}/history`),
     ]);
     showDescription(description);
+    refreshFeatures(true);
     for (const point of history.points) addPoint(point);
     for (const event of history.events) addEvent(event.type, event.data);
     drawCharts();
@@ -68,6 +77,7 @@
     $("fact-features").textContent = description.features.toLocaleString();
     $("fact-pending").textContent = description.pendingPredictions.toLocaleString();
     $("fact-publication").textContent = description.publication;
+    features.threshold = description.watch?.monitors?.features?.psi?.threshold ?? null;
   }
 
   function addPoint(point) {
@@ -107,6 +117,59 @@
     delete details.sequence;
     delete details.time;
     row.insertCell().textContent = Object.keys(details).length ? JSON.stringify(details) : "";
+  }
+
+  // Polled at the curve's cadence (after learn progress, at most once a second) and at once on a features drift event.
+  function refreshFeatures(now = false) {
+    if (features.busy) {
+      features.again = true;
+      return;
+    }
+    const wait = now ? 0 : features.last + 1000 - Date.now();
+    if (wait > 0) {
+      features.timer ||= setTimeout(() => { features.timer = 0; refreshFeatures(); }, wait);
+      return;
+    }
+    const name = state.model;
+    Object.assign(features, { busy: true, last: Date.now() });
+    getJson(`/v1/models/${encodeURIComponent(name)}/features/drift`)
+      .then((report) => { if (name === state.model) showFeatures(report); })
+      .catch(() => { /* a model deleted meanwhile, or the server restarting: the next learn or drift tries again */ })
+      .finally(() => {
+        features.busy = false;
+        if (features.again) {
+          features.again = false;
+          refreshFeatures(true);
+        }
+      });
+  }
+
+  function showFeatures(report) {
+    features.monitored = report.monitored;
+    if (report.sequence < features.wanted) features.timer ||= setTimeout(() => { features.timer = 0; refreshFeatures(true); }, 250);
+    $("feature-panel").hidden = false;
+    $("feature-none").hidden = report.monitored;
+    $("feature-drift").hidden = !report.monitored;
+    const body = $("feature-drift").tBodies[0];
+    body.replaceChildren();
+    for (const feature of report.features) {
+      // The monitor fires when the index exceeds the threshold (not at it).
+      const breach = feature.psi !== null && features.threshold !== null && feature.psi > features.threshold;
+      const row = body.insertRow();
+      row.dataset.feature = feature.name;
+      row.classList.toggle("drifting", breach || feature.drifts > 0);
+      row.insertCell().textContent = feature.name;
+      row.insertCell().textContent = feature.count.toLocaleString();
+      const drifts = row.insertCell();
+      drifts.textContent = feature.drifts.toLocaleString();
+      drifts.classList.toggle("alarm", feature.drifts > 0);
+      const psi = row.insertCell();
+      psi.textContent = feature.psi === null ? "–" : feature.psi.toFixed(4);
+      psi.classList.toggle("breach", breach);
+      if (features.threshold !== null) psi.title = `threshold ${features.threshold}`;
+      row.insertCell().textContent = format(feature.referenceMean);
+      row.insertCell().textContent = format(feature.recentMean);
+    }
   }
 
   // Vertical lines at the learns where model events happened.
@@ -172,12 +235,19 @@
     source.onopen = () => { status.textContent = "live"; status.className = "status live"; };
     source.onerror = () => { status.textContent = "reconnecting…"; status.className = "status down"; };
     source.addEventListener("learn", (message) => {
-      if (addPoint(JSON.parse(message.data))) drawCharts();
+      if (!addPoint(JSON.parse(message.data))) return;
+      drawCharts();
+      if (features.monitored) refreshFeatures();
     });
     for (const type of ["snapshot", "publication", "storage-failure", "drift", "policy", "promotion"]) {
       source.addEventListener(type, (message) => {
-        addEvent(type, JSON.parse(message.data));
+        const data = JSON.parse(message.data);
+        addEvent(type, data);
         Object.values(state.charts).forEach((chart) => chart.redraw(false));
+        if (type === "drift" && data.monitor === "features") {
+          features.wanted = Math.max(features.wanted, data.sequence ?? 0);
+          refreshFeatures(true);
+        }
       });
     }
   }
