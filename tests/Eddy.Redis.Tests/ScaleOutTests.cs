@@ -428,6 +428,31 @@ public sealed class ScaleOutTests
     }
 
     [Fact]
+    public async Task A_server_started_before_Redis_is_not_ready_until_Redis_answers()
+    {
+        await using RedisProcess redis = await RedisProcess.StartAsync();
+        await redis.KillAsync();
+        await using EddyNode server = await EddyNode.StartInProcessAsync(redis, "server");
+        using (HttpResponseMessage waiting = await server.Client.GetAsync("/readyz"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, waiting.StatusCode);
+        }
+
+        await redis.StartAgainAsync();
+        DateTime deadline = DateTime.UtcNow.AddSeconds(20);
+        HttpStatusCode status;
+        do
+        {
+            await Task.Delay(100);
+            using HttpResponseMessage readiness = await server.Client.GetAsync("/readyz");
+            status = readiness.StatusCode;
+        }
+        while (status != HttpStatusCode.OK && DateTime.UtcNow < deadline);
+        Assert.Equal(HttpStatusCode.OK, status);
+        await new Load([server]).LearnAsync("default", "k1", 1);
+    }
+
+    [Fact]
     public void A_scale_out_role_without_Redis_is_a_configuration_error()
     {
         var error = Assert.Throws<ServerConfigurationException>(() => EddyServer.Create(["--Eddy:Role=Server"], EddyRedis.Configure));
