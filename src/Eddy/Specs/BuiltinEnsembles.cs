@@ -3,7 +3,10 @@ using static Eddy.Specs.ParameterSpec;
 
 namespace Eddy.Specs;
 
-/// <summary>River's <c>ensemble</c> bagging and boosting wrappers; <c>model</c> is a nested model (or pipeline).</summary>
+/// <summary>
+/// River's <c>ensemble</c> bagging, boosting and random-patches wrappers; <c>model</c> is a nested model (or
+/// pipeline). SRPClassifier's vote <c>metric</c> is an object specs cannot express yet: Accuracy is used.
+/// </summary>
 internal static class BuiltinEnsembles
 {
     // Every member is a full copy of the model, so untrusted specs may not ask for arbitrarily many.
@@ -40,6 +43,25 @@ internal static class BuiltinEnsembles
             "AdaBoostClassifier",
             [Required("model", ParameterType.Estimator), NModels(), NullableInteger("seed")],
             a => new AdaBoostClassifier(a.GetClassifier("model"), a.GetInt32("n_models"), a.GetNullableInt64("seed")));
+        catalog.Register(
+            "SRPClassifier",
+            [
+                Estimator("model", "HoeffdingTreeClassifier", ("grace_period", SpecValue.FromInteger(50)), ("delta", SpecValue.FromNumber(0.01))),
+                NModels(), String("subspace_size", "0.6"), String("training_method", "patches"), Number("lam", 6.0),
+                Detector("drift_detector", "ADWIN", ("delta", 1e-5)), Detector("warning_detector", "ADWIN", ("delta", 1e-4)),
+                String("disable_detector", "off"), Boolean("disable_weighted_vote", false), NullableInteger("seed"),
+            ],
+            a => new SRPClassifier(
+                a.GetClassifier("model"),
+                a.GetInt32("n_models"),
+                a.GetString("subspace_size"),
+                a.GetString("training_method"),
+                a.GetNumber("lam"),
+                a.GetDetector("drift_detector"),
+                a.GetDetector("warning_detector"),
+                a.GetString("disable_detector"),
+                a.GetBoolean("disable_weighted_vote"),
+                a.GetNullableInt64("seed")));
     }
 
     private static ParameterSpec NModels() => Integer("n_models", 10).WithMaximum(MaxModels);

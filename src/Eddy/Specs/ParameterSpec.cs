@@ -82,6 +82,18 @@ public sealed class ParameterSpec
     public static ParameterSpec Estimator(string name, string defaultName) =>
         new(name, ParameterType.Estimator, SpecValue.FromPipeline([new SpecNode(defaultName, ComponentFamily.Estimator, [])]));
 
+    /// <summary>A nested model defaulting to the catalogue's <paramref name="defaultName"/> with the given parameters.</summary>
+    public static ParameterSpec Estimator(string name, string defaultName, params (string Name, SpecValue Value)[] defaults)
+    {
+        var parameters = new List<KeyValuePair<string, SpecValue>>(defaults.Length);
+        foreach ((string parameter, SpecValue value) in defaults)
+        {
+            parameters.Add(new(parameter, value));
+        }
+
+        return new(name, ParameterType.Estimator, SpecValue.FromPipeline([new SpecNode(defaultName, ComponentFamily.Estimator, parameters)]));
+    }
+
     /// <summary>A drift detector defaulting to the catalogue's <paramref name="defaultName"/> with the given parameters.</summary>
     public static ParameterSpec Detector(string name, string defaultName, params (string Name, double Value)[] defaults)
     {

@@ -47,6 +47,7 @@ public sealed class EstimatorCatalogTests
         { "ExtremelyFastDecisionTreeClassifier", new ExtremelyFastDecisionTreeClassifier().ToString() },
         { "HoeffdingAdaptiveTreeClassifier", new HoeffdingAdaptiveTreeClassifier().ToString() },
         { "HoeffdingAdaptiveTreeRegressor", new HoeffdingAdaptiveTreeRegressor().ToString() },
+        { "SRPClassifier", new SRPClassifier().ToString() },
     };
 
     /// <summary>Every wrapper of a nested model, with that model given and the other parameters at River's defaults.</summary>

@@ -1,0 +1,325 @@
+using System.Globalization;
+using Eddy.Base;
+using Eddy.Drift;
+using Eddy.Metrics;
+using Eddy.Serialization;
+using Eddy.Trees;
+using Eddy.Utils;
+
+namespace Eddy.Ensembles;
+
+/// <summary>
+/// River: <c>ensemble.SRPClassifier</c>. Gomes, Read &amp; Bifet (2019), "Streaming Random Patches for evolving data
+/// stream classification": each member learns a random subset of the features ("subspaces"), Poisson(λ) copies of
+/// each example ("resampling") or both ("patches"); a drift detector per member swaps in a background model (on a
+/// fresh random subspace) grown since the last warning, and votes are weighted by each member's metric.
+/// </summary>
+/// <remarks>
+/// One <see cref="PythonRandom"/> feeds the subspaces, the shuffle that assigns them and the Poisson draws, as
+/// River's single <c>random.Random(seed)</c> does. The ensemble is built from the first learned example's features;
+/// River builds it on the first call of either <c>predict_proba_one</c> or <c>learn_one</c>, which is the same under
+/// progressive validation (predict then learn the same example) and keeps predictions pure here. <c>learn_one</c>'s
+/// weight is ignored, as in River. A new subspace larger than the example's features takes all of them (River raises).
+/// <c>model</c> defaults to River's <c>HoeffdingTreeClassifier(grace_period=50, delta=0.01)</c>; <c>subspace_size</c>
+/// is written as in Python (an int above 2, a float in (0, 1], "sqrt" or "rmsqrt"); <c>disable_detector</c> "drift"
+/// turns off detection and background learners, "warning" only the background learners (a drift resets the member).
+/// </remarks>
+public sealed class SRPClassifier : Classifier
+{
+    private const byte StateVersion = 1;
+    private static readonly string[] s_methods = ["subspaces", "resampling", "patches"];
+    private static readonly string[] s_disable = ["off", "drift", "warning"];
+    private readonly long? _seed;
+    private readonly ClassificationMetric _metric;
+    private readonly DriftDetector _driftDetector;
+    private readonly DriftDetector _warningDetector;
+    private PythonRandom _rng;
+    private long _samplesSeen;
+    private string _trainingMethod;
+    private List<SRPClassifierMember> _members = [];
+
+    public SRPClassifier(
+        Classifier? model = null,
+        int nModels = 10,
+        string subspaceSize = "0.6",
+        string trainingMethod = "patches",
+        double lam = 6.0,
+        DriftDetector? driftDetector = null,
+        DriftDetector? warningDetector = null,
+        string disableDetector = "off",
+        bool disableWeightedVote = false,
+        long? seed = null,
+        ClassificationMetric? metric = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(nModels, 1);
+        SRPSubspaces.Validate(subspaceSize, nameof(subspaceSize));
+        if (!s_methods.Contains(trainingMethod))
+        {
+            throw new ArgumentOutOfRangeException(nameof(trainingMethod), trainingMethod, "Valid options: subspaces, resampling, patches.");
+        }
+
+        if (!double.IsFinite(lam) || lam < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lam), lam, "Must be finite and non-negative.");
+        }
+
+        if (!s_disable.Contains(disableDetector))
+        {
+            throw new ArgumentOutOfRangeException(nameof(disableDetector), disableDetector, "Valid options: off, drift, warning.");
+        }
+
+        Model = model ?? new HoeffdingTreeClassifier(gracePeriod: 50, delta: 0.01);
+        NModels = nModels;
+        SubspaceSize = subspaceSize;
+        TrainingMethod = trainingMethod;
+        Lam = lam;
+        _driftDetector = driftDetector ?? new ADWIN(delta: 1e-5);
+        _warningDetector = warningDetector ?? new ADWIN(delta: 1e-4);
+        DisableDetector = disableDetector;
+        DisableWeightedVote = disableWeightedVote;
+        _seed = seed;
+        _metric = metric ?? new Accuracy();
+        _rng = PythonRandom.Create(seed);
+        _trainingMethod = trainingMethod;
+    }
+
+    public Classifier Model { get; }
+
+    public int NModels { get; }
+
+    public string SubspaceSize { get; }
+
+    public string TrainingMethod { get; }
+
+    public double Lam { get; }
+
+    public string DisableDetector { get; }
+
+    public bool DisableWeightedVote { get; }
+
+    public override bool AcceptsCategorical => Model.AcceptsCategorical;
+
+    /// <summary>Drifts detected per member (River's <c>n_drifts_detected</c>).</summary>
+    public IReadOnlyList<int> DriftCounts => _members.Select(m => m.DriftCount).ToArray();
+
+    /// <summary>Warnings detected per member (River's <c>n_warnings_detected</c>).</summary>
+    public IReadOnlyList<int> WarningCounts => _members.Select(m => m.WarningCount).ToArray();
+
+    /// <summary>Each member's subspace as feature names in River's order; null for a member that sees every feature.</summary>
+    public IReadOnlyList<IReadOnlyList<string>?> Subspaces(FeatureSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        return _members.Select(m => m.Features?.Select(schema.NameOf).ToArray()).ToArray();
+    }
+
+    public override void ValidateLabel(Label y) => Model.ValidateLabel(y);
+
+    public override void LearnOne(FeatureVector x, Label y, double w = 1.0)
+    {
+        ValidateInput(x);
+        Model.ValidateLabel(y);
+        if (!double.IsFinite(w) || w < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(w), w, "Must be finite and non-negative.");
+        }
+
+        ValidateStructure(x);
+        _samplesSeen++;
+        if (_members.Count == 0)
+        {
+            InitEnsemble(x);
+        }
+
+        bool everyExample = _trainingMethod == "subspaces";
+        foreach (SRPClassifierMember member in _members)
+        {
+            Label prediction = member.Predict(x);
+            if (!prediction.IsNone)
+            {
+                member.Metric.Update(y, prediction);
+            }
+
+            int k = everyExample ? 1 : _rng.Poisson(Lam);
+            if (k > 0)
+            {
+                member.Learn(x, y, k, _rng);
+            }
+        }
+    }
+
+    public override bool PredictProbaOne(FeatureVector x, ClassProbabilities output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ValidateInput(x);
+        output.Clear();
+        if (_members.Count == 0)
+        {
+            return false;
+        }
+
+        ClassProbabilities votes = ScratchPool.RentProbabilities();
+        try
+        {
+            foreach (SRPClassifierMember member in _members)
+            {
+                if (!member.PredictProba(x, votes))
+                {
+                    continue;
+                }
+
+                double weight = member.Metric.Value;
+                bool weighted = !DisableWeightedVote && weight > 0.0;
+                ReadOnlySpan<Label> classes = votes.Classes;
+                ReadOnlySpan<double> probabilities = votes.Probabilities;
+                for (int i = 0; i < classes.Length; i++)
+                {
+                    output.Accumulate(classes[i], weighted ? probabilities[i] * weight : probabilities[i]);
+                }
+            }
+        }
+        finally
+        {
+            ScratchPool.Return(votes);
+        }
+
+        double total = 0.0;
+        foreach (double p in output.Probabilities)
+        {
+            total += p;
+        }
+
+        if (total > 0)
+        {
+            output.Divide(total);
+        }
+
+        return output.Count > 0;
+    }
+
+    public override Estimator CloneFresh() => new SRPClassifier(
+        (Classifier)Model.CloneFresh(), NModels, SubspaceSize, TrainingMethod, Lam, _driftDetector.CloneFresh(), _warningDetector.CloneFresh(),
+        DisableDetector, DisableWeightedVote, _seed, (ClassificationMetric)_metric.CloneFresh());
+
+    public override void WriteState(StateWriter writer)
+    {
+        writer.WriteHeader(nameof(SRPClassifier), StateVersion);
+        _rng.WriteState(writer);
+        writer.WriteInt64(_samplesSeen);
+        writer.WriteByte((byte)Array.IndexOf(s_methods, _trainingMethod));
+        writer.WriteInt32(_members.Count);
+        foreach (SRPClassifierMember member in _members)
+        {
+            member.WriteState(writer);
+        }
+    }
+
+    public override void ReadState(StateReader reader)
+    {
+        reader.ReadHeader(nameof(SRPClassifier), StateVersion);
+        PythonRandom rng = PythonRandom.ReadState(reader);
+        long samplesSeen = reader.ReadInt64();
+        int method = reader.ReadByte();
+        int count = reader.ReadCount();
+        StateReader.Require(samplesSeen >= 0, "Negative example count.");
+        StateReader.Require(method < s_methods.Length, "Unknown training method.");
+        StateReader.Require(s_methods[method] == TrainingMethod || s_methods[method] == "resampling", "A training method this model cannot fall back to.");
+        StateReader.Require(count == 0 || count == NModels, "An SRP state with the wrong number of members.");
+        var members = new List<SRPClassifierMember>(count);
+        for (int i = 0; i < count; i++)
+        {
+            members.Add(SRPClassifierMember.Read(reader, () => (Classifier)Model.CloneFresh(), NewMetric(), NewDrift(), NewWarning()));
+        }
+
+        _rng = rng;
+        _samplesSeen = samplesSeen;
+        _trainingMethod = s_methods[method];
+        _members = members;
+    }
+
+    public override string ToString()
+    {
+        string model = Model.ToString();
+        string size = SubspaceSize is SRPSubspaces.Sqrt or SRPSubspaces.RmSqrt ? $"'{SubspaceSize}'" : SubspaceSize;
+        string seed = _seed is { } s ? s.ToString(CultureInfo.InvariantCulture) : "None";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"SRPClassifier(model={model}, n_models={NModels}, subspace_size={size}, training_method='{TrainingMethod}', "
+            + $"lam={HoeffdingTreeClassifier.Repr(Lam)}, drift_detector={_driftDetector}, warning_detector={_warningDetector}, "
+            + $"disable_detector='{DisableDetector}', disable_weighted_vote={HoeffdingTreeClassifier.Bool(DisableWeightedVote)}, "
+            + $"seed={seed}, metric={_metric.Name})");
+    }
+
+    /// <summary>River's <c>_init_ensemble</c>: subspaces from the first example's features, shuffled onto the members.</summary>
+    private void InitEnsemble(FeatureVector x)
+    {
+        int[]?[] subspaces = new int[]?[NModels];
+        if (_trainingMethod != "resampling")
+        {
+            int n = x.Count;
+            int k = SRPSubspaces.Size(SubspaceSize, n);
+            if (k != 0 && k < n)
+            {
+                if (n <= 20 || k < 2)
+                {
+                    subspaces = SRPSubspaces.Combinations(x, k == 1 && n > 2 ? 2 : k, NModels);
+                }
+                else
+                {
+                    for (int i = 0; i < NModels; i++)
+                    {
+                        subspaces[i] = SRPSubspaces.Draw(x, k, _rng);
+                    }
+                }
+            }
+            else
+            {
+                // Too few features for a proper subspace: River falls back to resampling for good.
+                _trainingMethod = "resampling";
+            }
+        }
+
+        int[] order = new int[NModels];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        if (_trainingMethod != "resampling")
+        {
+            _rng.Shuffle<int>(order);
+        }
+
+        var members = new List<SRPClassifierMember>(NModels);
+        for (int i = 0; i < NModels; i++)
+        {
+            members.Add(new SRPClassifierMember((Classifier)Model.CloneFresh(), subspaces[order[i]], NewMetric(), NewDrift(), NewWarning()));
+        }
+
+        _members = members;
+    }
+
+    /// <summary>A categorical example takes a pure dry run through the base model, which alone decides what it accepts.</summary>
+    private void ValidateStructure(FeatureVector x)
+    {
+        if (!x.HasCategorical)
+        {
+            return;
+        }
+
+        ClassProbabilities scratch = ScratchPool.RentProbabilities();
+        try
+        {
+            Model.PredictProbaOne(x, scratch);
+        }
+        finally
+        {
+            ScratchPool.Return(scratch);
+        }
+    }
+
+    private ClassificationMetric NewMetric() => (ClassificationMetric)_metric.CloneFresh();
+
+    private DriftDetector? NewDrift() => DisableDetector == "drift" ? null : _driftDetector.CloneFresh();
+
+    private DriftDetector? NewWarning() => DisableDetector == "off" ? _warningDetector.CloneFresh() : null;
+}
