@@ -203,14 +203,7 @@ public sealed class ARFClassifier : Classifier
                     continue;
                 }
 
-                double weight = member.Metric.Value;
-                bool weighted = !DisableWeightedVote && weight > 0.0;
-                ReadOnlySpan<Label> classes = tree.Classes;
-                ReadOnlySpan<double> probabilities = tree.Probabilities;
-                for (int i = 0; i < classes.Length; i++)
-                {
-                    output.Accumulate(classes[i], weighted ? probabilities[i] * weight : probabilities[i]);
-                }
+                WeightedVote.Add(output, tree, member.Metric.Value, DisableWeightedVote);
             }
         }
         finally
@@ -218,18 +211,7 @@ public sealed class ARFClassifier : Classifier
             ScratchPool.Return(tree);
         }
 
-        double total = 0.0;
-        foreach (double p in output.Probabilities)
-        {
-            total += p;
-        }
-
-        if (total > 0)
-        {
-            output.Divide(total);
-        }
-
-        return output.Count > 0;
+        return WeightedVote.Normalize(output);
     }
 
     public override Estimator CloneFresh() => new ARFClassifier(

@@ -167,14 +167,7 @@ public sealed class SRPClassifier : Classifier
                     continue;
                 }
 
-                double weight = member.Metric.Value;
-                bool weighted = !DisableWeightedVote && weight > 0.0;
-                ReadOnlySpan<Label> classes = votes.Classes;
-                ReadOnlySpan<double> probabilities = votes.Probabilities;
-                for (int i = 0; i < classes.Length; i++)
-                {
-                    output.Accumulate(classes[i], weighted ? probabilities[i] * weight : probabilities[i]);
-                }
+                WeightedVote.Add(output, votes, member.Metric.Value, DisableWeightedVote);
             }
         }
         finally
@@ -182,18 +175,7 @@ public sealed class SRPClassifier : Classifier
             ScratchPool.Return(votes);
         }
 
-        double total = 0.0;
-        foreach (double p in output.Probabilities)
-        {
-            total += p;
-        }
-
-        if (total > 0)
-        {
-            output.Divide(total);
-        }
-
-        return output.Count > 0;
+        return WeightedVote.Normalize(output);
     }
 
     public override Estimator CloneFresh() => new SRPClassifier(
