@@ -399,6 +399,16 @@ public sealed class ScaleOutTests
             await load.LearnAsync("default", $"k{i}", i);
         }
 
+        // predict_many honours read-your-writes too.
+        var many = new HttpRequestMessage(HttpMethod.Post, "/v1/models/default/predict_many") { Content = new StringContent("""[{"x": {"a": 1}}, {"x": {"a": 2}}]""", System.Text.Encoding.UTF8, "application/json") };
+        many.Headers.Add("Eddy-After", "3");
+        using (HttpResponseMessage batch = await first.Client.SendAsync(many))
+        {
+            Assert.Equal(HttpStatusCode.OK, batch.StatusCode);
+            Assert.True(JsonDocument.Parse(await batch.Content.ReadAsStringAsync()).RootElement.GetProperty("sequence").GetInt64() >= 3);
+            Assert.True(batch.Headers.Contains("Eddy-Staleness"));
+        }
+
         // Nothing is published (the trainer's cadence is far off), yet the second server answers from a replica covering 7.
         var predict = new HttpRequestMessage(HttpMethod.Post, "/v1/models/default/predict") { Content = new StringContent("""{"x": {"a": 1}}""", System.Text.Encoding.UTF8, "application/json") };
         predict.Headers.Add("Eddy-After", "7");

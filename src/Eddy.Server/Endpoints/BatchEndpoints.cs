@@ -35,12 +35,18 @@ internal static class BatchEndpoints
         ReadOnlySequence<byte> body;
         try
         {
+            await Predictions.AwaitPositionAsync(context, host, settings);
             body = await RequestBody.ReadAsync(context.Request, settings.MaxBodyBytes, context.RequestAborted);
         }
         catch (ClientErrorException e)
         {
             await JsonResponse.ProblemAsync(context, e);
             return;
+        }
+
+        if (host.IsRemote)
+        {
+            Predictions.WriteStaleness(context.Response, host);
         }
 
         try
