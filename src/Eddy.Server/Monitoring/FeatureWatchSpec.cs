@@ -46,20 +46,18 @@ internal sealed record FeatureWatchSpec(string? Detector, bool Psi, int Referenc
             switch (key)
             {
                 case "detector":
-                    detector = WatchSpec.ReadDetector(value, catalog, Field + ".detector");
+                    (detector, detectorText) = WatchSpec.ReadCanonical(value, catalog, Field + ".detector", out bool seedDrawn);
                     if (detector is BinaryDriftDetector)
                     {
                         throw WatchSpec.Invalid("Feature values are numbers: use ADWIN, PageHinkley or KSWIN.", Field + ".detector");
                     }
 
-                    if (detector is KSWIN { Seed: null })
+                    if (seedDrawn)
                     {
-                        // One detector per feature, recreated at recovery: an entropy seed would not replay the same.
+                        // Every watched feature clones this detector; the monitor asks for its seed rather than drawing one.
                         throw WatchSpec.Invalid("Give KSWIN a seed here (KSWIN(seed=42)), so a replay makes the same decisions.", Field + ".detector");
                     }
 
-                    // Kept as given: a detector's repr does not always parse back (KSWIN's "window=").
-                    detectorText = value is JsonValue v && v.TryGetValue(out string? text) ? text.Trim() : value!.ToJsonString();
                     break;
                 case "psi":
                     psi = true;

@@ -146,37 +146,24 @@ internal sealed record WatchSpec(
     }
 
     /// <summary>
-    /// A detector and the text to log it as: River's repr, except for a detector that samples (KSWIN), whose repr does
-    /// not parse back and whose unset seed would differ at every rebuild — it is logged as its canonical expression with
-    /// the seed drawn once here.
+    /// A detector and the text to log it as: its canonical expression, which parses back to the same detector (River's
+    /// repr does not always: KSWIN's <c>window=</c>), with a seed drawn once here for a detector that samples and was
+    /// given none — so recovery and a standby trainer rebuild the same decisions.
     /// </summary>
-    private static (Eddy.Drift.DriftDetector Detector, string Text) ReadCanonical(JsonNode? value, EstimatorCatalog catalog, string field)
-    {
-        Eddy.Drift.DriftDetector detector = ReadDetector(value, catalog, field);
-        if (detector is not Eddy.Drift.KSWIN)
-        {
-            return (detector, detector.ToString()!);
-        }
+    internal static (Eddy.Drift.DriftDetector Detector, string Text) ReadCanonical(JsonNode? value, EstimatorCatalog catalog, string field) =>
+        ReadCanonical(value, catalog, field, out _);
 
-        string text = value is JsonValue v && v.TryGetValue(out string? given) ? given : value!.ToJsonString();
-        try
-        {
-            string canonical = catalog.CanonicalDetector(text, Hosting.SeedPinning.Draw, field);
-            return (catalog.ParseDetector(canonical, field), canonical);
-        }
-        catch (SpecException e)
-        {
-            throw Invalid(e.Message, field);
-        }
-    }
-
-    internal static Eddy.Drift.DriftDetector ReadDetector(JsonNode? value, EstimatorCatalog catalog, string field)
+    /// <summary>As above; <paramref name="seedDrawn"/> says whether a seed had to be drawn (none was given).</summary>
+    internal static (Eddy.Drift.DriftDetector Detector, string Text) ReadCanonical(JsonNode? value, EstimatorCatalog catalog, string field, out bool seedDrawn)
     {
-        string text = value is JsonValue v && v.TryGetValue(out string? name) ? name : value?.ToJsonString()
+        bool drawn = false;
+        string text = value is JsonValue v && v.TryGetValue(out string? given) ? given : value?.ToJsonString()
             ?? throw Invalid($"\"{field}\" names a drift detector: \"ADWIN(delta=0.002)\".", field);
         try
         {
-            return catalog.ParseDetector(text, field);
+            string canonical = catalog.CanonicalDetector(text, () => { drawn = true; return Hosting.SeedPinning.Draw(); }, field);
+            seedDrawn = drawn;
+            return (catalog.ParseDetector(canonical, field), canonical);
         }
         catch (SpecException e)
         {
