@@ -43,7 +43,8 @@ internal sealed class ModelHost : IAsyncDisposable
     private readonly ReplicaPublisher _publisher;
     private readonly IRemoteModelLog? _remote;
     private volatile ModelDefinition _definition;
-    private volatile TaskCompletionSource _nextPublication = NewPulse();
+    // Created only while a read-your-writes request waits: publication itself then costs one null check.
+    private TaskCompletionSource? _nextPublication;
     private long _streamHead;
     private double _behindMs;
 
@@ -179,7 +180,7 @@ internal sealed class ModelHost : IAsyncDisposable
                 continue;
             }
 
-            Task next = _nextPublication.Task;
+            Task next = NextPublication();
             if (ReplicaPosition >= position)
             {
                 break;
@@ -209,9 +210,19 @@ internal sealed class ModelHost : IAsyncDisposable
         return true;
     }
 
-    private static TaskCompletionSource NewPulse() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task NextPublication()
+    {
+        TaskCompletionSource? pulse = Volatile.Read(ref _nextPublication);
+        if (pulse is null)
+        {
+            var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            pulse = Interlocked.CompareExchange(ref _nextPublication, created, null) ?? created;
+        }
 
-    private void PulsePublication() => Interlocked.Exchange(ref _nextPublication, NewPulse()).TrySetResult();
+        return pulse.Task;
+    }
+
+    private void PulsePublication() => Interlocked.Exchange(ref _nextPublication, null)?.TrySetResult();
 
     /// <summary>Starts the writer, after recovery has loaded and replayed this model's durable state.</summary>
     public void Start()
