@@ -25,6 +25,12 @@ public sealed class EddyServerOptions
     /// <summary>Largest raw file <c>POST /v1/ingest/{source}</c> accepts (bytes; 1 GiB by default).</summary>
     public long MaxIngestBytes { get; set; } = 1L << 30;
 
+    /// <summary>
+    /// Per model, how many bytes of bulk batches (<c>stream?ack=logged</c>) may be logged ahead of learning (256 MiB by
+    /// default, about two million examples of ten features). Past it, bulk requests wait for the model to catch up.
+    /// </summary>
+    public long BacklogBytes { get; set; } = 256L << 20;
+
     /// <summary>Where Kestrel listens. Loopback by default: exposing a model server is a deliberate act.</summary>
     public string Urls { get; set; } = "http://127.0.0.1:8080";
 

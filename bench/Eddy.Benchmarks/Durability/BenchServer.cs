@@ -1,4 +1,5 @@
 using Eddy.Server;
+using Eddy.Server.Hosting;
 using Eddy.Server.Persistence;
 using Eddy.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -34,6 +35,9 @@ internal sealed class BenchServer : IAsyncDisposable
     public WalStatistics Statistics => App.Services.GetRequiredService<ModelStore>().Log.Statistics;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Examples the default model has learned (its writer's sequence).</summary>
+    public long LearnedExamples => App.Services.GetRequiredService<ModelRegistry>().TryGet("default", out ModelHost? host) ? host.Sequence : 0;
 
     /// <summary>Builds the server (recovery included) without listening.</summary>
     public static BenchServer Create(string dataDirectory, string durability, params string[] extra)

@@ -20,13 +20,13 @@ internal static class LearnClient
     /// HTTP/1.1 body completely before it reads the answer; the server answers while it reads, so a body larger than
     /// the socket buffers would deadlock). Returns the number of answer lines that report an error.
     /// </summary>
-    public static async Task<long> StreamAsync(Uri baseAddress, byte[] ndjson)
+    public static async Task<long> StreamAsync(Uri baseAddress, byte[] ndjson, string query = "")
     {
         using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         await socket.ConnectAsync(baseAddress.Host, baseAddress.Port);
         await using var network = new NetworkStream(socket, ownsSocket: false);
         byte[] head = Encoding.ASCII.GetBytes(
-            $"POST /v1/models/default/stream HTTP/1.1\r\nHost: {baseAddress.Authority}\r\nContent-Type: application/x-ndjson\r\n" +
+            $"POST /v1/models/default/stream{query} HTTP/1.1\r\nHost: {baseAddress.Authority}\r\nContent-Type: application/x-ndjson\r\n" +
             $"Content-Length: {ndjson.Length}\r\nConnection: close\r\n\r\n");
         Task send = Task.Run(async () =>
         {

@@ -180,6 +180,7 @@ internal static class ModelEndpoints
             Output = host.Definition.Output is { } output ? JsonDocument.Parse(output.ToJson()).RootElement : null,
             Version = host.IsRemote ? replica.Version : null,
             Offset = host.IsRemote ? replica.Offset : null,
+            Backlog = host.Backlog,
         };
     }
 
@@ -238,6 +239,9 @@ internal static class ModelEndpoints
         /// <summary>How answers are post-processed (labels, threshold, top classes; clip, round, unit), when set.</summary>
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Output { get; init; }
+
+        /// <summary>Examples acknowledged by bulk requests (<c>stream?ack=logged</c>) and not yet learned.</summary>
+        public long Backlog { get; init; }
 
         /// <summary>Scale-out: the published version this server answers from.</summary>
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

@@ -29,7 +29,7 @@ internal static class StreamEndpoint
         return routes;
     }
 
-    private static async Task StreamAsync(HttpContext context, ModelHost host, ServerSettings settings)
+    private static Task StreamAsync(HttpContext context, ModelHost host, ServerSettings settings)
     {
         // A stream is unbounded; the limit applies to each line instead.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -37,6 +37,28 @@ internal static class StreamEndpoint
             limit.MaxRequestBodySize = null;
         }
 
+        string? ack = context.Request.Query["ack"];
+        switch (ack)
+        {
+            case null or "applied":
+                break;
+            case "logged":
+                // Scaled out, every learn is already acknowledged once the shared stream has it.
+                if (!host.IsRemote)
+                {
+                    return LoggedStreamEndpoint.StreamAsync(context, host, settings);
+                }
+
+                break;
+            default:
+                throw new ClientErrorException(ProblemKind.InvalidRequest, $"ack is \"applied\" (answer each line once learned, the default) or \"logged\" (answer each batch once durable; learning follows), not \"{ack}\".", "ack");
+        }
+
+        return StreamAppliedAsync(context, host, settings);
+    }
+
+    private static async Task StreamAppliedAsync(HttpContext context, ModelHost host, ServerSettings settings)
+    {
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/x-ndjson";
         PipeReader input = context.Request.BodyReader;
@@ -203,14 +225,14 @@ internal static class StreamEndpoint
     [ThreadStatic]
     private static Utf8JsonWriter? s_writer;
 
-    private static Utf8JsonWriter Begin(PipeWriter output)
+    internal static Utf8JsonWriter Begin(PipeWriter output)
     {
         Utf8JsonWriter writer = s_writer ??= new Utf8JsonWriter(output);
         writer.Reset(output);
         return writer;
     }
 
-    private static void End(PipeWriter output, Utf8JsonWriter writer)
+    internal static void End(PipeWriter output, Utf8JsonWriter writer)
     {
         writer.Flush();
         writer.Reset();
@@ -218,7 +240,7 @@ internal static class StreamEndpoint
         output.Advance(1);
     }
 
-    private static bool TryTakeLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
+    internal static bool TryTakeLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
     {
         SequencePosition? end = buffer.PositionOf((byte)'\n');
         if (end is null)
@@ -232,7 +254,7 @@ internal static class StreamEndpoint
         return true;
     }
 
-    private static bool TakeRest(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
+    internal static bool TakeRest(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
     {
         line = buffer;
         bool any = !buffer.IsEmpty;
@@ -240,7 +262,7 @@ internal static class StreamEndpoint
         return any;
     }
 
-    private static bool IsBlank(ReadOnlySequence<byte> text)
+    internal static bool IsBlank(ReadOnlySequence<byte> text)
     {
         foreach (ReadOnlyMemory<byte> segment in text)
         {

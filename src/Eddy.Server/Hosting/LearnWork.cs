@@ -34,6 +34,9 @@ internal sealed class LearnWork
     /// <summary>Not a learn: asks the writer to take a snapshot at this point of the stream.</summary>
     public bool SnapshotRequest { get; init; }
 
+    /// <summary>Not one learn: a bulk batch to append to the log ahead of learning it (<c>stream?ack=logged</c>).</summary>
+    public LoggedBatch? Batch { get; init; }
+
     /// <summary>Not a learn: asks the writer to switch to this publication policy at this point of the stream.</summary>
     public PublicationPolicy? NewPublication { get; init; }
 

@@ -1,9 +1,10 @@
 using Eddy.Base;
+using Eddy.Server.Json;
 using Eddy.Server.Problems;
 
 namespace Eddy.Server.Hosting;
 
-/// <summary>What a scale-out server needs of a learner: checking a learn against a replica, and a loaded version as a replica.</summary>
+/// <summary>What a scale-out server and bulk ingestion need of a learner: checking a learn against a replica, and a loaded version as a replica.</summary>
 internal sealed partial class Learner
 {
     [ThreadStatic]
@@ -14,12 +15,15 @@ internal sealed partial class Learner
     /// before it reaches the shared stream (the trainer would refuse it the same way; only an update that would overflow
     /// is found by learning). Null when the learn is acceptable.
     /// </summary>
-    public static LearnOutcome? Check(Replica replica, LearnWork work)
+    public static LearnOutcome? Check(Replica replica, LearnWork work) => Check(replica, work.Features, work.Y);
+
+    /// <summary>Checks features (null for a pending id) and a label against a replica; null when acceptable.</summary>
+    public static LearnOutcome? Check(Replica replica, RawExample? features, Label y)
     {
         try
         {
-            ValidateLabel(replica.Model, work.Y);
-            if (work.Features is { } raw)
+            ValidateLabel(replica.Model, y);
+            if (features is { NeedsCheck: true } raw)
             {
                 FeatureVector x = s_check ??= new FeatureVector(replica.Schema);
                 x.Reset(replica.Schema, interning: false);

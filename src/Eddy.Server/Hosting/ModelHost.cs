@@ -22,7 +22,7 @@ namespace Eddy.Server.Hosting;
 /// acknowledged learn is durable, and with the default policy visible to every prediction that starts after it.
 /// Replicas only ever hold durable state.
 /// </remarks>
-internal sealed class ModelHost : IAsyncDisposable
+internal sealed partial class ModelHost : IAsyncDisposable
 {
     private const int MaxBatch = 256;
 
@@ -65,6 +65,7 @@ internal sealed class ModelHost : IAsyncDisposable
         _snapshotter = store is null ? null : new Snapshotter(store, options.SnapshotEvery, options.SnapshotInterval, time);
         CreationLsn = creationLsn;
         _lastLsn = creationLsn;
+        _backlogLimit = options.BacklogBytes;
         var metricNames = new string[definition.MetricPrototypes.Count];
         for (int i = 0; i < metricNames.Length; i++)
         {
@@ -335,10 +336,17 @@ internal sealed class ModelHost : IAsyncDisposable
                 break;
             }
 
+            if (reader.TryPeek(out LearnWork? head) && head.Batch is not null)
+            {
+                await RunLoggedBatchesAsync(reader).ConfigureAwait(false);
+                continue;
+            }
+
             List<LearnWork> batch = _inFlight?.Works == _batchA ? _batchB : _batchA;
             long lastLsn = 0;
             bool snapshotRequested = false;
-            while (batch.Count < MaxBatch && reader.TryRead(out LearnWork? work))
+            // A logged batch ends this batch: it is appended before it is applied, so earlier learns go first.
+            while (batch.Count < MaxBatch && reader.TryPeek(out LearnWork? next) && next.Batch is null && reader.TryRead(out LearnWork? work))
             {
                 if (work.NewPublication is { } publication)
                 {

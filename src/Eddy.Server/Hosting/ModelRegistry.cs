@@ -24,7 +24,7 @@ internal sealed class ModelRegistry : IAsyncDisposable
     public ModelRegistry(IOptions<EddyServerOptions> options, TimeProvider time, ILoggerFactory loggers, ModelStore? store)
     {
         EddyServerOptions o = options.Value;
-        _hostOptions = new ModelHostOptions(o.PendingCapacity, o.PendingTtl, o.IdempotencyCapacity, o.SnapshotEvery, o.SnapshotInterval);
+        _hostOptions = new ModelHostOptions(o.PendingCapacity, o.PendingTtl, o.IdempotencyCapacity, o.SnapshotEvery, o.SnapshotInterval, o.BacklogBytes);
         _time = time;
         _loggers = loggers;
         Store = store;

@@ -17,6 +17,7 @@ internal sealed class RawExample : IFeatureSink
     private double[] _values = new double[16];
     private string?[] _categories = new string?[16];
     private int _charCount;
+    private bool _needsCheck;
 
     public int Count { get; private set; }
 
@@ -27,8 +28,15 @@ internal sealed class RawExample : IFeatureSink
         Count = 0;
         _charCount = 0;
         Y = Label.None;
+        _needsCheck = false;
         Array.Clear(_categories);
     }
+
+    /// <summary>
+    /// Whether a model could refuse these features: a category (a numeric-only model refuses it) or a value that is not
+    /// finite. Finite numbers alone are acceptable to every model, so checks can skip building a feature vector.
+    /// </summary>
+    public bool NeedsCheck => _needsCheck;
 
     public void SetNumber(ReadOnlySpan<char> name, double value) => Append(name, value, null);
 
@@ -38,6 +46,9 @@ internal sealed class RawExample : IFeatureSink
 
     /// <summary>Whether feature <paramref name="i"/> is a number (not a category).</summary>
     public bool IsNumberAt(int i) => _categories[i] is null;
+
+    /// <summary>Feature <paramref name="i"/>'s category (only for a category).</summary>
+    public string CategoryAt(int i) => _categories[i] ?? throw new InvalidOperationException($"Feature {i} is a number.");
 
     /// <summary>Feature <paramref name="i"/>'s value (0 for a category).</summary>
     public double ValueAt(int i) => _values[i];
@@ -123,6 +134,7 @@ internal sealed class RawExample : IFeatureSink
             Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _charCount + name.Length));
         }
 
+        _needsCheck |= category is not null || !double.IsFinite(value);
         name.CopyTo(_chars.AsSpan(_charCount));
         _starts[Count] = _charCount;
         _lengths[Count] = name.Length;

@@ -12,4 +12,7 @@ internal enum LogRecordKind : byte
 
     /// <summary>A model's publication policy changed.</summary>
     ModelReconfigured = 5,
+
+    /// <summary>Examples of one model logged before they were learned (bulk ingestion); see BatchRecords.</summary>
+    LearnedBatch = 6,
 }

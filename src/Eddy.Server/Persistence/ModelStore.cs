@@ -49,6 +49,9 @@ internal sealed class ModelStore : IAsyncDisposable
         return _log.Append((byte)LogRecordKind.Learned, buffer.WrittenSpan);
     }
 
+    /// <summary>Appends a bulk batch (buffered), ahead of learning it.</summary>
+    public long AppendBatch(LoggedBatch batch) => _log.Append((byte)LogRecordKind.LearnedBatch, batch.Payload.Span);
+
     public ValueTask WaitForDurableAsync(long lsn, CancellationToken cancellation = default) => _log.WaitForDurableAsync(lsn, cancellation);
 
     /// <summary>Drops log segments every model's snapshot (or creation) has moved past.</summary>

@@ -89,6 +89,17 @@ internal static class Recovery
                     break;
                 }
 
+                case LogRecordKind.LearnedBatch:
+                {
+                    string model = BatchRecords.ModelOf(record.Payload);
+                    if (!IsCovered(covered, model, record.Lsn) && registry.TryGet(model, out ModelHost? host))
+                    {
+                        replayed += host.ReplayBatch(record.Payload, record.Lsn);
+                    }
+
+                    break;
+                }
+
                 default:
                     throw new WalCorruptException($"Unknown log record kind {record.Kind} at LSN {record.Lsn}.");
             }

@@ -10,7 +10,10 @@ namespace Eddy.Server.Tests.Support;
 /// <summary>In-process replays of the seed model, to compare with what a server reports.</summary>
 internal static class Replays
 {
-    /// <summary>The <c>stateChecksum</c> of the seed model after learning the first <paramref name="rows"/> rows of <paramref name="data"/>.</summary>
+    /// <summary>
+    /// The <c>stateChecksum</c> of the seed model after learning the first <paramref name="rows"/> rows of
+    /// <paramref name="data"/> (read again from the start when <paramref name="rows"/> is larger).
+    /// </summary>
     public static string SeedChecksum(Dataset data, int rows)
     {
         var schema = new FeatureSchema();
@@ -18,8 +21,8 @@ internal static class Replays
         var model = new StandardScaler() | new LogisticRegression();
         for (int row = 0; row < rows; row++)
         {
-            data.Fill(row, x);
-            model.LearnOne(x, data.Target(row));
+            data.Fill(row % data.Count, x);
+            model.LearnOne(x, data.Target(row % data.Count));
         }
 
         return Checksum(model, schema);
