@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Eddy.Base;
 
@@ -154,6 +155,18 @@ public sealed class StateReader
         if (!condition)
         {
             throw new SnapshotFormatException(message);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Require(bool, string)"/>, for an interpolated message: it is only formatted when the condition
+    /// fails, so checks inside decoding loops (millions of log records at recovery) allocate nothing.
+    /// </summary>
+    public static void Require(bool condition, [InterpolatedStringHandlerArgument(nameof(condition))] ref RequireMessageHandler message)
+    {
+        if (!condition)
+        {
+            throw new SnapshotFormatException(message.ToStringAndClear());
         }
     }
 
