@@ -22,7 +22,7 @@ namespace Eddy.Server.Hosting;
 /// acknowledged learn is durable, and with the default policy visible to every prediction that starts after it.
 /// Replicas only ever hold durable state.
 /// </remarks>
-internal sealed class ModelHost : IAsyncDisposable
+internal sealed partial class ModelHost : IAsyncDisposable
 {
     private const int MaxBatch = 256;
 
@@ -338,6 +338,7 @@ internal sealed class ModelHost : IAsyncDisposable
             List<LearnWork> batch = _inFlight?.Works == _batchA ? _batchB : _batchA;
             long lastLsn = 0;
             bool snapshotRequested = false;
+            bool promoted = false;
             while (batch.Count < MaxBatch && reader.TryRead(out LearnWork? work))
             {
                 if (work.NewPublication is { } publication)
@@ -345,6 +346,10 @@ internal sealed class ModelHost : IAsyncDisposable
                     Definition = Definition with { Publication = publication };
                     work.Outcome = new LearnOutcome(LearnStatus.Learned, Sequence, double.NaN);
                     Monitor.Record("publication", Sequence, _time.GetUtcNow(), writer => writer.WriteString("policy"u8, publication.ToString()));
+                }
+                else if (work.PromoteChallenger is { } challenger)
+                {
+                    promoted |= ApplyPromotion(work, challenger, ref lastLsn);
                 }
                 else if (work.SnapshotRequest)
                 {
@@ -386,6 +391,11 @@ internal sealed class ModelHost : IAsyncDisposable
             if (lastLsn > 0 && !await MakeDurableAsync(lastLsn, batch).ConfigureAwait(false))
             {
                 continue;
+            }
+
+            if (promoted)
+            {
+                _publisher.PublishNow(force: true);
             }
 
             PublishIfDue();

@@ -12,4 +12,7 @@ internal enum LogRecordKind : byte
 
     /// <summary>A model's publication policy changed.</summary>
     ModelReconfigured = 5,
+
+    /// <summary>A challenger promoted by hand; logged by the model's writer in order with its learns.</summary>
+    ChallengerPromoted = 6,
 }
