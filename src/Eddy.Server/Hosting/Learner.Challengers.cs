@@ -22,6 +22,9 @@ internal sealed partial class Learner
     /// <summary>A fresh instance of the champion's spec: the model's own, or a promoted challenger's.</summary>
     private Estimator ChampionPrototype => _challengers?.ChampionPrototype ?? _definition.Prototype;
 
+    /// <summary>The writer's champion/challenger state (null without challengers); for tests and the host.</summary>
+    internal ChallengerSet? Challengers => _challengers;
+
     /// <summary>The champion and challengers at this point of the stream (null without challengers).</summary>
     public ChallengerReport? ChallengerReport() => _challengers?.Report();
 

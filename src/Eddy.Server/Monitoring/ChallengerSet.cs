@@ -48,6 +48,9 @@ internal sealed class ChallengerSet
 
     public IReadOnlyList<Contender> Contenders => _contenders;
 
+    /// <summary>The holdout set (null without one).</summary>
+    public Holdout? Holdout => _holdout;
+
     /// <summary>
     /// After the champion learned <paramref name="x"/>: scores the champion's own prediction (null/NaN when it made none),
     /// then gives every challenger its turn.

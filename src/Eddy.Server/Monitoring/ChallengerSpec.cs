@@ -244,7 +244,9 @@ internal sealed partial record ChallengerSpec(
                     recent = WatchSpec.Number(value, "holdout.recent") is { } r && r is >= 0 and <= 1 ? r : throw WatchSpec.Invalid("\"holdout.recent\" is a share from 0 to 1.", "holdout.recent");
                     break;
                 case "seed":
-                    seed = value is JsonValue s && s.TryGetValue(out long given) && given >= 0 ? given : throw WatchSpec.Invalid("\"holdout.seed\" is a non-negative integer.", "holdout.seed");
+                    seed = value is JsonValue s && (s.TryGetValue(out long given) || (s.TryGetValue(out int small) && (given = small) == small)) && given >= 0
+                        ? given
+                        : throw WatchSpec.Invalid("\"holdout.seed\" is a non-negative integer.", "holdout.seed");
                     break;
                 default:
                     throw WatchSpec.Invalid($"Unknown holdout field '{key}'.", "holdout." + key);

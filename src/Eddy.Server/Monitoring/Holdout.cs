@@ -35,6 +35,21 @@ internal sealed class Holdout
     /// <summary>Examples held now.</summary>
     public int Count => (int)Math.Min(_seen, _reservoir.Length) + _recentCount;
 
+    /// <summary>The held examples: the reservoir sample in slot order, then the recent ones, oldest first.</summary>
+    public IEnumerable<RawExample> Held()
+    {
+        int reservoirCount = (int)Math.Min(_seen, _reservoir.Length);
+        for (int i = 0; i < reservoirCount; i++)
+        {
+            yield return _reservoir[i]!;
+        }
+
+        for (int i = 0; i < _recentCount; i++)
+        {
+            yield return _recent[(_recentStart + i) % _recent.Length]!;
+        }
+    }
+
     /// <summary>Takes a learned example into the set (copied; no allocation once the set is full).</summary>
     public void Add(RawExample example, Label y)
     {
