@@ -81,10 +81,14 @@ internal sealed partial class Learner
     /// <summary>The policy's <c>challenger</c> action: a fresh copy of the champion's spec, trained on the remembered window.</summary>
     private string StartChallenger(long sequence)
     {
-        Contender started = _challengers!.Start(sequence, Retrained());
+        return _challengers!.Start(sequence, Retrained()).Name;
+    }
+
+    /// <summary>Records a policy-started challenger (after the alarm's own events).</summary>
+    private void RecordStarted(string name, long sequence)
+    {
         if (_monitor is not null)
         {
-            string name = started.Name;
             int window = _watch!.Spec.Window;
             _monitor.Record("challenger", sequence, _time.GetUtcNow(), writer =>
             {
@@ -94,8 +98,6 @@ internal sealed partial class Learner
                 writer.WriteNumber("window"u8, window);
             });
         }
-
-        return started.Name;
     }
 
     private void ModelReplaced(long sequence) => _replaced = (sequence, Model.Clone(), Schema.Clone());

@@ -93,6 +93,11 @@ internal sealed partial class Learner
                 }
             });
         }
+
+        if (started is not null)
+        {
+            RecordStarted(started, sequence);
+        }
     }
 
     /// <summary>A fresh model trained on the remembered window, oldest first, as the log has those learns.</summary>
