@@ -186,6 +186,40 @@ public sealed class ChallengerTests
         Assert.Equal(after, monitor.Events.Recent().Where(e => e.Type is "promotion" or "challenger").Select(e => e.Sequence));
     }
 
+    [Fact]
+    public void RestoreAfterAFailure_PromotionSinceThePublishedReplica_RebuildsThePromotedModel()
+    {
+        // The host restores from the published replica and re-applies the learns since; a promotion in between must
+        // not bring back the old champion.
+        var promotion = new JsonObject { ["window"] = 100, ["margin"] = 0.05, ["min_examples"] = 100 };
+        (Learner learner, _) = Create(promotion, holdout: null);
+        long promotedAt = ExpectedPromotions(100, 0.05, 100, 2 * FlipAt)[0];
+        for (long s = 1; s <= promotedAt - 10; s++)
+        {
+            Learn(learner, s);
+        }
+
+        Replica published = learner.Snapshot(learner.Schema.Clone(), DateTimeOffset.UnixEpoch);
+        var since = new List<LearnWork>();
+        for (long s = promotedAt - 9; s <= promotedAt + 10; s++)
+        {
+            RawExample raw = Raw(s);
+            var work = new LearnWork(raw, raw.Y, null, null);
+            work.Outcome = learner.Learn(work, null);
+            since.Add(work);
+        }
+
+        byte[] expected = learner.Model.SerializeState();
+        learner.RestoreFrom(published);
+        foreach (LearnWork work in since)
+        {
+            learner.Replay(work);
+        }
+
+        Assert.Equal(Train(Fast, (int)promotedAt + 10).SerializeState(), expected);
+        Assert.Equal(expected, learner.Model.SerializeState());
+    }
+
     [Theory]
     [InlineData("""[{"name": "x", "model": "StandardScaler | LinearRegression"}]""", null, null, "challengers[0].pipeline")]
     [InlineData("""[{"name": "x", "model": "StandardScaler | LogisticRegresion"}]""", null, null, "challengers[0].pipeline[1]")]
