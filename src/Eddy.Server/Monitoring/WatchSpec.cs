@@ -116,7 +116,9 @@ internal sealed record WatchSpec(
     {
         JsonObject root = JsonNode.Parse(json) as JsonObject ?? throw new InvalidDataException("A watch spec is a JSON object.");
         return Read(root["monitors"], root["policy"], catalog, metrics, required =>
-                ChallengerSpec.Read(root["challengers"], root["promotion"], root["holdout"], required, catalog, champion ?? throw new InvalidDataException("Reading challengers needs the model."), metrics))
+                !required && root["challengers"] is null && root["promotion"] is null && root["holdout"] is null
+                    ? null
+                    : ChallengerSpec.Read(root["challengers"], root["promotion"], root["holdout"], required, catalog, champion ?? throw new InvalidDataException("Reading challengers needs the model."), metrics))
             ?? throw new InvalidDataException("A logged watch spec has no monitors.");
     }
 
