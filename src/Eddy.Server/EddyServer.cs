@@ -123,6 +123,7 @@ public static class EddyServer
             app.MapBackups();
             app.MapExport();
             app.MapEvents();
+            app.MapChallengers();
             app.MapIngest();
             app.MapDashboard();
         }

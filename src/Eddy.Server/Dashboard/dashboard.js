@@ -1,6 +1,6 @@
-// Eddy's dashboard: the models, their live learning curves with model events marked, metrics, feature drift and events.
-// Data: GET /v1/models, /v1/models/{name}, /v1/models/{name}/history, /v1/models/{name}/features/drift, and the SSE
-// stream /v1/models/{name}/events.
+// Eddy's dashboard: the models, their live learning curves with model events marked, metrics, feature drift,
+// champion and challengers, and events. Data: GET /v1/models, /v1/models/{name}, /v1/models/{name}/history,
+// /v1/models/{name}/features/drift, /v1/models/{name}/challengers, and the SSE stream /v1/models/{name}/events.
 "use strict";
 
 (() => {
@@ -9,6 +9,8 @@
   // The features monitor's table: the PSI threshold from the spec, one refresh in flight at a time, and the learn a
   // features drift event was raised at (the figures come with the replica published after it).
   const features = { monitored: false, threshold: null, wanted: 0, busy: false, again: false, last: 0, timer: 0 };
+  // The challengers table: polled like the features table while the model has challengers, at once after a promotion.
+  const contest = { present: false, champion: null, rows: 0, busy: false, again: false, last: 0, timer: 0 };
 
   // For tests and the curious: what the page is showing.
   window.eddyDashboard = {
@@ -16,6 +18,8 @@
     points: () => state.sequences.length,
     lastSequence: () => (state.sequences.length ? state.sequences[state.sequences.length - 1] : 0),
     events: () => state.events.length,
+    champion: () => contest.champion,
+    contenders: () => contest.rows,
   };
 
   const format = (value) => (value === null || value === undefined ? "–" : Number(value).toPrecision(6));
@@ -57,6 +61,10 @@
     $("feature-drift").tBodies[0].replaceChildren();
     clearTimeout(features.timer);
     Object.assign(features, { monitored: false, threshold: null, wanted: 0, last: 0, timer: 0 });
+    $("challenger-panel").hidden = true;
+    $("challengers").tBodies[0].replaceChildren();
+    clearTimeout(contest.timer);
+    Object.assign(contest, { present: false, champion: null, rows: 0, last: 0, timer: 0 });
 
     const [description, history] = await Promise.all([
       getJson(`/v1/models/${encodeURIComponent(name)}`),
@@ -64,6 +72,7 @@
     ]);
     showDescription(description);
     refreshFeatures(true);
+    refreshChallengers(true);
     for (const point of history.points) addPoint(point);
     for (const event of history.events) addEvent(event.type, event.data);
     drawCharts();
@@ -172,18 +181,72 @@
     }
   }
 
-  // Vertical lines at the learns where model events happened.
+  // Same cadence as the features table: at most once a second while learns arrive, at once after a decision.
+  function refreshChallengers(now = false) {
+    if (contest.busy) {
+      contest.again = true;
+      return;
+    }
+    const wait = now ? 0 : contest.last + 1000 - Date.now();
+    if (wait > 0) {
+      contest.timer ||= setTimeout(() => { contest.timer = 0; refreshChallengers(); }, wait);
+      return;
+    }
+    const name = state.model;
+    Object.assign(contest, { busy: true, last: Date.now() });
+    getJson(`/v1/models/${encodeURIComponent(name)}/challengers`)
+      .then((report) => { if (name === state.model) showChallengers(report); })
+      .catch(() => { /* the next learn or promotion tries again */ })
+      .finally(() => {
+        contest.busy = false;
+        if (contest.again) {
+          contest.again = false;
+          refreshChallengers(true);
+        }
+      });
+  }
+
+  function showChallengers(report) {
+    contest.present = report.champion !== null;
+    $("challenger-panel").hidden = !contest.present;
+    if (!contest.present) return;
+    const rule = report.promotion;
+    const direction = rule.biggerIsBetter ? "higher" : "lower";
+    $("challenger-rule").textContent =
+      `Promotion: ${rule.metric} over the last ${rule.window.toLocaleString()} examples ${direction} than the champion's by at least ${rule.margin}, ` +
+      `after at least ${rule.min_examples.toLocaleString()} examples` +
+      (report.holdout.size ? `, and not worse on the holdout (${report.holdout.held} of ${report.holdout.size} examples held).` : ".");
+    const body = $("challengers").tBodies[0];
+    body.replaceChildren();
+    for (const contender of [report.champion, ...report.challengers]) {
+      const row = body.insertRow();
+      row.dataset.contender = contender.name;
+      row.classList.toggle("champion", contender.champion);
+      row.insertCell().textContent = contender.name;
+      row.insertCell().textContent = contender.champion ? "champion" : "challenger";
+      row.insertCell().textContent = contender.examples.toLocaleString();
+      row.insertCell().textContent = format(contender.rolling);
+      row.insertCell().textContent = format(contender.global);
+      row.insertCell().textContent = format(contender.holdout);
+    }
+    contest.champion = report.champion.name;
+    contest.rows = body.rows.length;
+  }
+
+  // Vertical lines at the learns where model events happened; promotions solid green, the rest dashed red.
   function eventMarkers() {
     return {
       hooks: {
         draw: (chart) => {
           const { ctx, bbox } = chart;
           ctx.save();
-          ctx.strokeStyle = "#d1242f";
-          ctx.setLineDash([4, 4]);
           for (const event of state.events) {
             const x = Math.round(chart.valToPos(event.sequence, "x", true));
             if (x < bbox.left || x > bbox.left + bbox.width) continue;
+            const promotion = event.type === "promotion";
+            ctx.strokeStyle = promotion ? "#1a7f37" : "#d1242f";
+            ctx.lineWidth = promotion ? 2 : 1;
+            ctx.setLineDash(promotion ? [] : [4, 4]);
             ctx.beginPath();
             ctx.moveTo(x, bbox.top);
             ctx.lineTo(x, bbox.top + bbox.height);
@@ -238,12 +301,15 @@
       if (!addPoint(JSON.parse(message.data))) return;
       drawCharts();
       if (features.monitored) refreshFeatures();
+      if (contest.present) refreshChallengers();
     });
-    for (const type of ["snapshot", "publication", "storage-failure", "drift", "policy", "promotion"]) {
+    for (const type of ["snapshot", "publication", "storage-failure", "drift", "policy", "promotion", "challenger"]) {
       source.addEventListener(type, (message) => {
         const data = JSON.parse(message.data);
         addEvent(type, data);
         Object.values(state.charts).forEach((chart) => chart.redraw(false));
+        if (type === "promotion" || type === "challenger") refreshChallengers(true);
+        if (type === "promotion") getJson(`/v1/models/${encodeURIComponent(name)}`).then((d) => { if (name === state.model) showDescription(d); }).catch(() => {});
         if (type === "drift" && data.monitor === "features") {
           features.wanted = Math.max(features.wanted, data.sequence ?? 0);
           refreshFeatures(true);

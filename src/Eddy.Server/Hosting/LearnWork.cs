@@ -40,6 +40,9 @@ internal sealed class LearnWork
     /// <summary>Not a learn: asks the writer to switch to this publication policy at this point of the stream.</summary>
     public PublicationPolicy? NewPublication { get; init; }
 
+    /// <summary>Not a learn: asks the writer to promote this challenger at this point of the stream (logged there).</summary>
+    public string? PromoteChallenger { get; init; }
+
     public Task<LearnOutcome> Completion => CompletionSource.Task;
 
     public void Complete() => CompletionSource.TrySetResult(Outcome);

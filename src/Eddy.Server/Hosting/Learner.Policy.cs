@@ -5,7 +5,7 @@ using Eddy.Server.Monitoring;
 
 namespace Eddy.Server.Hosting;
 
-/// <summary>The model's policy acting on a monitor's alarm: reset, rollback or retrain, in stream order.</summary>
+/// <summary>The model's policy acting on a monitor's alarm: reset, rollback, retrain or start a challenger, in stream order.</summary>
 internal sealed partial class Learner
 {
     /// <summary>Carries out the policy at <paramref name="sequence"/>, in stream order, and records what happened.</summary>
@@ -13,13 +13,14 @@ internal sealed partial class Learner
     {
         WatchAction action = _watch!.Spec.Action;
         long restored = -1;
+        string? started = null;
         switch (action)
         {
             case WatchAction.Reset:
-                Model = _definition.Prototype.CloneFresh();
+                Model = ChampionPrototype.CloneFresh();
                 break;
             case WatchAction.Rollback:
-                Estimator rolledBack = _definition.Prototype.CloneFresh();
+                Estimator rolledBack = ChampionPrototype.CloneFresh();
                 if (_watch.RollbackTarget(sequence) is { } checkpoint)
                 {
                     rolledBack.ReadState(new StateReader(checkpoint.State));
@@ -35,6 +36,14 @@ internal sealed partial class Learner
             case WatchAction.Retrain:
                 Model = Retrained();
                 break;
+            case WatchAction.Challenger:
+                started = StartChallenger(sequence);
+                break;
+        }
+
+        if (action is WatchAction.Reset or WatchAction.Rollback or WatchAction.Retrain)
+        {
+            ModelReplaced(sequence);
         }
 
         if (_monitor is not null)
@@ -73,18 +82,28 @@ internal sealed partial class Learner
                     writer.WriteNumber("restoredTo"u8, restored);
                 }
 
-                if (action == WatchAction.Retrain)
+                if (action is WatchAction.Retrain or WatchAction.Challenger)
                 {
                     writer.WriteNumber("window"u8, _watch.Spec.Window);
                 }
+
+                if (started is not null)
+                {
+                    writer.WriteString("challenger"u8, started);
+                }
             });
+        }
+
+        if (started is not null)
+        {
+            RecordStarted(started, sequence);
         }
     }
 
     /// <summary>A fresh model trained on the remembered window, oldest first, as the log has those learns.</summary>
     private Estimator Retrained()
     {
-        Estimator fresh = _definition.Prototype.CloneFresh();
+        Estimator fresh = ChampionPrototype.CloneFresh();
         foreach (RawExample example in _watch!.Window())
         {
             _x.Reset(Schema, interning: true);

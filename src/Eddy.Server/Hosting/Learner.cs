@@ -35,6 +35,7 @@ internal sealed partial class Learner
         _x = new FeatureVector(Schema);
         _metrics = CreateMetrics(definition);
         _watch = definition.Watch is { } watch ? new ModelWatch(watch, definition.MetricPrototypes) : null;
+        _challengers = definition.Watch?.Challengers is { } challengers ? new ChallengerSet(challengers, definition.Prototype, definition.MetricPrototypes) : null;
         _monitor = monitor;
         _time = time ?? TimeProvider.System;
     }
@@ -49,7 +50,13 @@ internal sealed partial class Learner
     /// Learns a work again after <see cref="RestoreFrom"/>: the model only. Its metric update and sequence number were
     /// kept (they happen after a learn succeeds, so a failure never reaches them).
     /// </summary>
-    public void Replay(LearnWork work) => Learn(work, pending: null, replay: true);
+    public void Replay(LearnWork work)
+    {
+        if (!CoveredByReplacement(work))
+        {
+            Learn(work, pending: null, replay: true);
+        }
+    }
 
     private LearnOutcome Learn(LearnWork work, PendingPredictions? pending, bool replay)
     {
@@ -105,7 +112,7 @@ internal sealed partial class Learner
             values[i] = _metrics[i].Value;
         }
 
-        return new Replica(Model.Clone(), publishedSchema, Interlocked.Read(ref SequenceField), values, now) { Features = _watch?.FeatureReport() };
+        return new Replica(Model.Clone(), publishedSchema, Interlocked.Read(ref SequenceField), values, now) { Features = _watch?.FeatureReport(), Challengers = _challengers?.Report() };
     }
 
     /// <summary>
@@ -115,8 +122,11 @@ internal sealed partial class Learner
     /// </summary>
     public void RestoreFrom(Replica replica)
     {
-        Model = replica.Model.Clone();
-        Schema = replica.Schema.Clone();
+        if (!RestoreReplaced(replica))
+        {
+            Model = replica.Model.Clone();
+            Schema = replica.Schema.Clone();
+        }
     }
 
     /// <summary>The state to snapshot: model with schema, metrics, sequence, and the log position it covers.</summary>
@@ -140,23 +150,29 @@ internal sealed partial class Learner
             metrics,
             definition.Watch?.ToJson(),
             WatchState(),
-            definition.Output?.ToJson());
+            definition.Output?.ToJson())
+        {
+            HoldoutScore = HoldoutScore(),
+        };
     }
 
     /// <summary>Loads a snapshot's state (recovery, or verification of a snapshot before it is written).</summary>
     public void Load(ModelSnapshot snapshot)
     {
         StateReader.Require(snapshot.Metrics.Count == _metrics.Length, $"The snapshot has {snapshot.Metrics.Count} metric states; the model tracks {_metrics.Length}.");
+        if (_watch is not null)
+        {
+            // First: with challengers, the champion may be a promoted one, whose spec the estimator state is of.
+            StateReader.Require(!snapshot.WatchState.IsEmpty, "The snapshot has no state for the model's monitors.");
+            var reader = new StateReader(snapshot.WatchState);
+            _watch.ReadState(reader);
+            ReadChallengerState(reader);
+        }
+
         EstimatorSnapshot.Load(snapshot.Estimator, Model, Schema);
         for (int i = 0; i < _metrics.Length; i++)
         {
             _metrics[i].ReadState(new StateReader(snapshot.Metrics[i]));
-        }
-
-        if (_watch is not null)
-        {
-            StateReader.Require(!snapshot.WatchState.IsEmpty, "The snapshot has no state for the model's monitors.");
-            _watch.ReadState(new StateReader(snapshot.WatchState));
         }
 
         Interlocked.Exchange(ref SequenceField, snapshot.Sequence);
@@ -170,7 +186,9 @@ internal sealed partial class Learner
         }
 
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        _watch.WriteState(new StateWriter(buffer));
+        var writer = new StateWriter(buffer);
+        _watch.WriteState(writer);
+        WriteChallengerState(writer);
         return buffer.WrittenMemory;
     }
 
@@ -250,6 +268,11 @@ internal sealed partial class Learner
                     }
                 }
 
+                if (_challengers is not null && !replay)
+                {
+                    ShadowChallengers(y, scored ? prediction : null, double.NaN);
+                }
+
                 break;
             }
 
@@ -265,6 +288,11 @@ internal sealed partial class Learner
                     foreach (Metric metric in _metrics)
                     {
                         ((RegressionMetric)metric).Update(target, predicted);
+                    }
+
+                    if (_challengers is not null)
+                    {
+                        ShadowChallengers(y, null, predicted);
                     }
                 }
 
@@ -306,6 +334,11 @@ internal sealed partial class Learner
         }
 
         long sequence = Interlocked.Increment(ref SequenceField);
+        if (_challengers is not null)
+        {
+            DecidePromotion(sequence, raw, y);
+        }
+
         if (_watch?.Observe(sequence, error, predictedSignal, raw, y, Model, _metrics) is { } alarm)
         {
             Act(alarm, sequence);

@@ -79,7 +79,8 @@ internal sealed partial class ModelFactory
 
         return definition with
         {
-            Watch = WatchSpec.Read(body["monitors"], body["policy"], _catalog, definition.MetricPrototypes),
+            Watch = WatchSpec.Read(body["monitors"], body["policy"], _catalog, definition.MetricPrototypes, required =>
+                ChallengerSpec.Read(body["challengers"], body["promotion"], body["holdout"], required, _catalog, definition.Prototype, definition.MetricPrototypes)),
             Output = OutputMapping.Read(body["output"], definition.IsClassifier),
         };
     }
@@ -88,7 +89,7 @@ internal sealed partial class ModelFactory
         output is null ? definition : definition with { Output = OutputMapping.FromJson(output, definition.IsClassifier) };
 
     private ModelDefinition WithWatch(ModelDefinition definition, string? watch) =>
-        watch is null ? definition : definition with { Watch = WatchSpec.FromJson(watch, _catalog, definition.MetricPrototypes) };
+        watch is null ? definition : definition with { Watch = WatchSpec.FromJson(watch, _catalog, definition.MetricPrototypes, definition.Prototype) };
 
     private static ModelDefinition Define(string name, ModelSpec spec, PublicationPolicy publication, int window)
     {
@@ -116,7 +117,7 @@ internal sealed partial class ModelFactory
         var spec = new JsonObject();
         foreach ((string key, JsonNode? value) in body)
         {
-            if (key is not ("name" or "publication" or "rollingWindow" or "monitors" or "policy" or "output"))
+            if (key is not ("name" or "publication" or "rollingWindow" or "monitors" or "policy" or "output" or "challengers" or "promotion" or "holdout"))
             {
                 spec[key] = value?.DeepClone();
             }

@@ -345,6 +345,8 @@ internal sealed partial class ModelHost : IAsyncDisposable
             List<LearnWork> batch = _inFlight?.Works == _batchA ? _batchB : _batchA;
             long lastLsn = 0;
             bool snapshotRequested = false;
+            bool promoted = false;
+
             // A logged batch ends this batch: it is appended before it is applied, so earlier learns go first.
             while (batch.Count < MaxBatch && reader.TryPeek(out LearnWork? next) && next.Batch is null && reader.TryRead(out LearnWork? work))
             {
@@ -353,6 +355,10 @@ internal sealed partial class ModelHost : IAsyncDisposable
                     Definition = Definition with { Publication = publication };
                     work.Outcome = new LearnOutcome(LearnStatus.Learned, Sequence, double.NaN);
                     Monitor.Record("publication", Sequence, _time.GetUtcNow(), writer => writer.WriteString("policy"u8, publication.ToString()));
+                }
+                else if (work.PromoteChallenger is { } challenger)
+                {
+                    promoted |= ApplyPromotion(work, challenger, ref lastLsn);
                 }
                 else if (work.SnapshotRequest)
                 {
@@ -394,6 +400,11 @@ internal sealed partial class ModelHost : IAsyncDisposable
             if (lastLsn > 0 && !await MakeDurableAsync(lastLsn, batch).ConfigureAwait(false))
             {
                 continue;
+            }
+
+            if (promoted)
+            {
+                _publisher.PublishNow(force: true);
             }
 
             PublishIfDue();

@@ -21,4 +21,7 @@ internal sealed record Replica(Estimator Model, FeatureSchema Schema, long Seque
 
     /// <summary>The features monitor's figures at <see cref="Sequence"/> (null when the model has none).</summary>
     public IReadOnlyList<Monitoring.FeatureDrift>? Features { get; init; }
+
+    /// <summary>The champion and challengers at <see cref="Sequence"/> (null when the model has none).</summary>
+    public Monitoring.ChallengerReport? Challengers { get; init; }
 }

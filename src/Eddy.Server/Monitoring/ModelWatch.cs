@@ -52,7 +52,7 @@ internal sealed class ModelWatch
             }
         }
 
-        _window = spec.Action == WatchAction.Retrain ? new RawExample[spec.Window] : [];
+        _window = spec.Action is WatchAction.Retrain or WatchAction.Challenger ? new RawExample[spec.Window] : [];
     }
 
     public WatchSpec Spec => _spec;
@@ -145,6 +145,9 @@ internal sealed class ModelWatch
 
         return _checkpoints.Count > 0 ? _checkpoints[0] : null;
     }
+
+    /// <summary>Drops the rollback checkpoints (after a promotion they hold another model's state).</summary>
+    public void ForgetCheckpoints() => _checkpoints.Clear();
 
     /// <summary>The remembered examples, oldest first (the last <c>window</c> learns, in log order).</summary>
     public IEnumerable<RawExample> Window()

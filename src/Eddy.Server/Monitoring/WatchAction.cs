@@ -14,4 +14,10 @@ internal enum WatchAction
 
     /// <summary>Replace the model by a fresh one trained on the last <c>window</c> learned examples, in log order.</summary>
     Retrain,
+
+    /// <summary>
+    /// Start a challenger: a fresh copy of the champion's spec trained on the last <c>window</c> learned examples; the
+    /// promotion rule decides whether it takes over.
+    /// </summary>
+    Challenger,
 }

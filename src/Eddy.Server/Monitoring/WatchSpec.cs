@@ -9,7 +9,8 @@ namespace Eddy.Server.Monitoring;
 /// <summary>
 /// A model's monitors and policy, from its create request:
 /// <c>"monitors": {"drift": "ADWIN", "metric": {"name": "Accuracy", "threshold": 0.8, "margin": 0.05}}</c> and
-/// <c>"policy": {"action": "retrain", "window": 1000, "cooldown": 1000}</c>. Logged and snapshotted as canonical JSON.
+/// <c>"policy": {"action": "retrain", "window": 1000, "cooldown": 1000}</c>, and the model's challengers
+/// (<see cref="ChallengerSpec"/>). Logged and snapshotted as canonical JSON.
 /// </summary>
 internal sealed record WatchSpec(
     string? Drift,
@@ -32,15 +33,28 @@ internal sealed record WatchSpec(
     /// <summary>The per-feature monitor (a detector and/or PSI on each watched numeric feature), if any.</summary>
     public FeatureWatchSpec? Features { get; init; }
 
+    /// <summary>The challengers and their promotion rule (with the <c>challenger</c> action, at least the rule), if any.</summary>
+    public ChallengerSpec? Challengers { get; init; }
+
+    /// <summary>Whether any monitor is configured (a model may have challengers without monitors).</summary>
+    public bool HasMonitors => Drift is not null || Predictions is not null || Metric is not null || Features is not null;
+
     /// <summary>Checkpoints kept for rollback (one every <see cref="Window"/> learns).</summary>
     public const int Checkpoints = 4;
 
     /// <summary>Reads and validates the request's <c>monitors</c> and <c>policy</c>; null when neither is given.</summary>
-    public static WatchSpec? Read(JsonNode? monitors, JsonNode? policy, EstimatorCatalog catalog, IReadOnlyList<Metric> metrics)
+    public static WatchSpec? Read(JsonNode? monitors, JsonNode? policy, EstimatorCatalog catalog, IReadOnlyList<Metric> metrics) =>
+        Read(monitors, policy, catalog, metrics, _ => null);
+
+    /// <summary>
+    /// As above, with the challengers (read by <paramref name="challengers"/>, told whether the policy starts some): a model
+    /// with challengers has a watch spec even without monitors.
+    /// </summary>
+    public static WatchSpec? Read(JsonNode? monitors, JsonNode? policy, EstimatorCatalog catalog, IReadOnlyList<Metric> metrics, Func<bool, ChallengerSpec?> challengers)
     {
         if (monitors is null && policy is null)
         {
-            return null;
+            return challengers(false) is { } only ? new WatchSpec(null, null, null, null, null, WatchAction.Alert, 1000, 1000) { Challengers = only } : null;
         }
 
         if (monitors is not JsonObject monitorObject)
@@ -93,17 +107,30 @@ internal sealed record WatchSpec(
             DetectorPrototype = detector,
             PredictionPrototype = predictionDetector,
             Features = features,
+            Challengers = challengers(action == WatchAction.Challenger),
         };
     }
 
-    public static WatchSpec FromJson(string json, EstimatorCatalog catalog, IReadOnlyList<Metric> metrics)
+    /// <summary>A logged watch spec; <paramref name="champion"/> (the model's prototype) checks its challengers' kind.</summary>
+    public static WatchSpec FromJson(string json, EstimatorCatalog catalog, IReadOnlyList<Metric> metrics, Eddy.Base.Estimator? champion = null)
     {
         JsonObject root = JsonNode.Parse(json) as JsonObject ?? throw new InvalidDataException("A watch spec is a JSON object.");
-        return Read(root["monitors"], root["policy"], catalog, metrics) ?? throw new InvalidDataException("A logged watch spec has no monitors.");
+        return Read(root["monitors"], root["policy"], catalog, metrics, required =>
+                !required && root["challengers"] is null && root["promotion"] is null && root["holdout"] is null
+                    ? null
+                    : ChallengerSpec.Read(root["challengers"], root["promotion"], root["holdout"], required, catalog, champion ?? throw new InvalidDataException("Reading challengers needs the model."), metrics))
+            ?? throw new InvalidDataException("A logged watch spec has no monitors.");
     }
 
     public string ToJson()
     {
+        if (!HasMonitors)
+        {
+            var root = new JsonObject();
+            Challengers?.WriteJson(root);
+            return root.ToJsonString();
+        }
+
         var monitors = new JsonObject();
         if (Drift is not null)
         {
@@ -142,7 +169,9 @@ internal sealed record WatchSpec(
             ["window"] = Window,
             ["cooldown"] = Cooldown,
         };
-        return new JsonObject { ["monitors"] = monitors, ["policy"] = policy }.ToJsonString();
+        var spec = new JsonObject { ["monitors"] = monitors, ["policy"] = policy };
+        Challengers?.WriteJson(spec);
+        return spec.ToJsonString();
     }
 
     /// <summary>
@@ -224,7 +253,7 @@ internal sealed record WatchSpec(
 
         if (node is not JsonObject o)
         {
-            throw Invalid("\"policy\" is {\"action\": \"alert\"|\"reset\"|\"rollback\"|\"retrain\", \"window\": N, \"cooldown\": N}.", "policy");
+            throw Invalid("\"policy\" is {\"action\": \"alert\"|\"reset\"|\"rollback\"|\"retrain\"|\"challenger\", \"window\": N, \"cooldown\": N}.", "policy");
         }
 
         foreach ((string key, JsonNode? value) in o)
@@ -239,7 +268,8 @@ internal sealed record WatchSpec(
                         "reset" => WatchAction.Reset,
                         "rollback" => WatchAction.Rollback,
                         "retrain" => WatchAction.Retrain,
-                        _ => throw Invalid("\"policy.action\" is \"alert\", \"reset\", \"rollback\" or \"retrain\".", "policy.action"),
+                        "challenger" => WatchAction.Challenger,
+                        _ => throw Invalid("\"policy.action\" is \"alert\", \"reset\", \"rollback\", \"retrain\" or \"challenger\".", "policy.action"),
                     };
                     break;
                 case "window":

@@ -13,6 +13,9 @@ internal enum LogRecordKind : byte
     /// <summary>A model's publication policy changed.</summary>
     ModelReconfigured = 5,
 
+    /// <summary>A challenger promoted by hand; logged by the model's writer in order with its learns.</summary>
+    ChallengerPromoted = 6,
+
     /// <summary>Examples of one model logged before they were learned (bulk ingestion); see BatchRecords.</summary>
-    LearnedBatch = 6,
+    LearnedBatch = 7,
 }

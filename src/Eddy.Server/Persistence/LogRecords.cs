@@ -69,6 +69,23 @@ internal static class LogRecords
         return (reader.ReadString(), new PublicationPolicy(reader.ReadInt32(), reader.ReadInt32()));
     }
 
+    public static byte[] ChallengerPromoted(string name, string challenger)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64);
+        var writer = new StateWriter(buffer);
+        writer.WriteByte(Version);
+        writer.WriteString(name);
+        writer.WriteString(challenger);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static (string Name, string Challenger) ReadChallengerPromoted(ReadOnlyMemory<byte> payload)
+    {
+        var reader = new StateReader(payload);
+        RequireVersion(reader);
+        return (reader.ReadString(), reader.ReadString());
+    }
+
     public static byte[] ModelDeleted(string name)
     {
         var buffer = new ArrayBufferWriter<byte>(64);

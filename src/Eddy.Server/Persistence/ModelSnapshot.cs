@@ -28,13 +28,16 @@ internal sealed record ModelSnapshot(
     string? Output = null)
 {
     /// <summary>
-    /// 2 added the monitors and policy (<see cref="Watch"/>) and their state, 3 the output mapping (<see cref="Output"/>);
-    /// older files are still read.
+    /// 2 added the monitors and policy (<see cref="Watch"/>) and their state, 3 the output mapping (<see cref="Output"/>),
+    /// 4 the champion's <see cref="HoldoutScore"/>; older files are still read.
     /// </summary>
-    public const ushort FormatVersion = 3;
+    public const ushort FormatVersion = 4;
     private const int HeaderSize = 20;
 
     private static ReadOnlySpan<byte> Magic => "EDDYMODL"u8;
+
+    /// <summary>The model's score on its holdout set when the snapshot was taken (NaN without a holdout).</summary>
+    public double HoldoutScore { get; init; } = double.NaN;
 
     public byte[] Serialize()
     {
@@ -57,6 +60,7 @@ internal sealed record ModelSnapshot(
         writer.WriteNullableString(Watch);
         writer.WriteBytes(WatchState.Span);
         writer.WriteNullableString(Output);
+        writer.WriteDouble(HoldoutScore);
 
         ReadOnlySpan<byte> body = payload.WrittenSpan;
         var file = new byte[HeaderSize + body.Length];
@@ -120,7 +124,8 @@ internal sealed record ModelSnapshot(
         }
 
         string? output = version >= 3 ? reader.ReadNullableString() : null;
+        double holdout = version >= 4 ? reader.ReadDouble() : double.NaN;
         StateReader.Require(reader.AtEnd && sequence >= 0 && lsn >= 0, "The model snapshot has trailing or invalid fields.");
-        return new ModelSnapshot(name, spec, every, everyMs, window, sequence, lsn, estimator, metrics, watch, watchState, output);
+        return new ModelSnapshot(name, spec, every, everyMs, window, sequence, lsn, estimator, metrics, watch, watchState, output) { HoldoutScore = holdout };
     }
 }

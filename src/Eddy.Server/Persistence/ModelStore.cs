@@ -39,6 +39,9 @@ internal sealed class ModelStore : IAsyncDisposable
     public long AppendReconfigured(string name, PublicationPolicy publication) =>
         _log.Append((byte)LogRecordKind.ModelReconfigured, LogRecords.ModelReconfigured(name, publication));
 
+    public long AppendPromoted(string name, string challenger) =>
+        _log.Append((byte)LogRecordKind.ChallengerPromoted, LogRecords.ChallengerPromoted(name, challenger));
+
     public long AppendDeleted(string name) => _log.Append((byte)LogRecordKind.ModelDeleted, LogRecords.ModelDeleted(name));
 
     /// <summary>Appends a learned example (buffered); durable once <see cref="WaitForDurableAsync"/> returns for its LSN.</summary>

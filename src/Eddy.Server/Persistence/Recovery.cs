@@ -66,6 +66,17 @@ internal static class Recovery
                     break;
                 }
 
+                case LogRecordKind.ChallengerPromoted:
+                {
+                    (string name, string challenger) = LogRecords.ReadChallengerPromoted(record.Payload);
+                    if (!IsCovered(covered, name, record.Lsn) && registry.TryGet(name, out ModelHost? host))
+                    {
+                        host.ReplayPromotion(challenger, record.Lsn);
+                    }
+
+                    break;
+                }
+
                 case LogRecordKind.ModelDeleted:
                 {
                     string name = LogRecords.ReadModelDeleted(record.Payload);

@@ -116,6 +116,52 @@ public sealed class DashboardTests
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task Dashboard_Challengers_ShowsChampionAndChallenger_AndThePromotion()
+    {
+        // A champion that barely learns and a challenger that learns fast: the rule promotes the challenger early.
+        Assert.True(File.Exists(Chromium), $"Chromium is needed at {Chromium} (apt-get install chromium; .ci/run does it).");
+        await using EddyApplication eddy = await EddyApplication.StartAsync();
+        using (HttpResponseMessage created = await eddy.Client.PostAsync("/v1/models", Examples.Json(
+            """
+            {"name": "contest", "model": "StandardScaler | LogisticRegression(optimizer=SGD(0.00001))", "metrics": ["Accuracy"],
+             "challengers": [{"name": "fast", "model": "StandardScaler | LogisticRegression(optimizer=SGD(0.5))"}],
+             "promotion": {"window": 100, "margin": 0.05, "min_examples": 100}, "holdout": {"size": 200, "recent": 0.5, "seed": 1}}
+            """)))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        await Endpoints.ChallengerEndpointsTests.LearnRangeAsync(eddy, "contest", 1, 50);
+        using IPlaywright playwright = await Playwright.CreateAsync();
+        await using IBrowser browser = await LaunchAsync(playwright);
+        IPage page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+
+        await page.GotoAsync(new Uri(eddy.Address, "/#contest").ToString());
+
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("live");
+        ILocator table = page.Locator("#challengers");
+        await Assertions.Expect(page.Locator("#challenger-panel")).ToBeVisibleAsync();
+        await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(table.Locator("tr.champion td").First).ToHaveTextAsync("main");
+
+        await Endpoints.ChallengerEndpointsTests.LearnRangeAsync(eddy, "contest", 51, 500);
+
+        await Assertions.Expect(table.Locator("tr.champion td").First).ToHaveTextAsync("fast");
+        await Assertions.Expect(table.Locator("tr[data-contender='main'] td").Nth(1)).ToHaveTextAsync("challenger");
+        await Assertions.Expect(table.Locator("tr[data-contender='fast'] td").Nth(2)).ToHaveTextAsync("500");
+        await Assertions.Expect(page.Locator("#events tbody")).ToContainTextAsync("promotion");
+        await Assertions.Expect(page.Locator("#challenger-rule")).ToContainTextAsync("holdout");
+        double holdout = double.Parse(await table.Locator("tr[data-contender='fast'] td").Nth(5).TextContentAsync() ?? "", CultureInfo.InvariantCulture);
+        Assert.InRange(holdout, 0.5, 1.0);
+        Assert.Equal("fast", await page.EvaluateAsync<string>("() => window.eddyDashboard.champion()"));
+
+        await ScreenshotAsync(page, "dashboard-challengers.png");
+        Assert.Empty(errors);
+    }
+
     [Theory]
     [InlineData("/", "text/html")]
     [InlineData("/dashboard/dashboard.js", "text/javascript")]
