@@ -17,6 +17,10 @@ internal static class BuiltinFeatureExtraction
             "TargetAgg",
             [Keys("by"), Required("how", ParameterType.Statistic), String("target_name", "y")],
             a => new TargetAgg(a.GetKeys("by"), a.GetStatistic("how"), a.GetString("target_name")));
+        catalog.Register(
+            "DatetimeParts",
+            [Keys("on"), StringList("parts")],
+            a => new DatetimeParts(a.GetKeys("on"), a.GetStrings("parts")));
 
         // stats
         catalog.RegisterStatistic("Mean", [], _ => new Mean());

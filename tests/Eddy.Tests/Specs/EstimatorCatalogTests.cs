@@ -70,6 +70,7 @@ public sealed class EstimatorCatalogTests
     {
         { "Agg", "Agg(on='v', by='k', how=Mean)", new Agg("v", ["k"], new Eddy.Stats.Mean()).ToString() },
         { "TargetAgg", "TargetAgg(by=None, how=Sum)", new TargetAgg(null, new Sum()).ToString() },
+        { "DatetimeParts", "DatetimeParts('ts')", new DatetimeParts(["ts"]).ToString() },
         { "Mean", "Agg(on='v', by=None, how=Mean())", new Agg("v", null, new Eddy.Stats.Mean()).ToString() },
         { "Var", "Agg(on='v', by=None, how=Var)", new Agg("v", null, new Var()).ToString() },
         { "Count", "Agg(on='v', by=None, how=Count)", new Agg("v", null, new Count()).ToString() },
