@@ -124,6 +124,7 @@ public static class EddyServer
             app.MapExport();
             app.MapEvents();
             app.MapIngest();
+            app.MapPrepare();
             app.MapDashboard();
         }
 
