@@ -125,6 +125,7 @@ public static class EddyServer
             app.MapEvents();
             app.MapChallengers();
             app.MapIngest();
+            app.MapPrepare();
             app.MapDashboard();
         }
 

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Eddy.Base;
 using Eddy.Datasets;
+using Eddy.Server.Prepare;
 
 namespace Eddy.Cli.Commands;
 
 /// <summary>
-/// A CSV file of the user's as a dataset: a header row, one column named as the target, every other column a feature.
+/// A CSV or Parquet file of the user's as a dataset (Parquet's string columns are always categorical): a header row, one column named as the target, every other column a feature.
 /// A column whose every non-empty cell is a number is numeric, any other is categorical. The task is regression when
 /// the target is numeric with non-integer values or many distinct ones, classification otherwise (say which with
 /// <c>--task</c> when the guess is wrong).
@@ -17,9 +18,16 @@ internal static class FileDataset
     public static Dataset Load(string path, string target, string? task)
     {
         List<string[]> records;
-        using (var reader = new StreamReader(path))
+        bool[] textColumns;
+        if (string.Equals(Path.GetExtension(path), ".parquet", StringComparison.OrdinalIgnoreCase))
         {
+            (records, textColumns) = ReadParquet(path, target);
+        }
+        else
+        {
+            using var reader = new StreamReader(path);
             records = CsvTable.Read(reader);
+            textColumns = new bool[records.Count > 0 ? records[0].Length : 0];
         }
 
         if (records.Count < 2)
@@ -44,7 +52,7 @@ internal static class FileDataset
         var builder = new TableBuilder().Target(target, kind == TaskKind.Regression ? TableBuilder.NumberLabel : ClassLabel);
         for (int c = 0; c < header.Length; c++)
         {
-            if (c != targetColumn && !IsNumeric(records, c))
+            if (c != targetColumn && (textColumns[c] || !IsNumeric(records, c)))
             {
                 builder.Column(header[c], ColumnKind.Category);
             }
@@ -84,6 +92,54 @@ internal static class FileDataset
         }
 
         return distinct.Count <= 2 ? TaskKind.BinaryClassification : TaskKind.MultiClassClassification;
+    }
+
+    /// <summary>
+    /// A Parquet file as CSV-like records: numbers in round-trip form, booleans 1/0 (true/false in the target, as a
+    /// class), nulls empty; string columns are marked so they stay categorical even when their text looks numeric.
+    /// </summary>
+    private static (List<string[]> Records, bool[] TextColumns) ReadParquet(string path, string target)
+    {
+        TabularRecords table;
+        using (FileStream stream = File.OpenRead(path))
+        {
+            try
+            {
+                table = ParquetRecords.ReadAsync(stream).GetAwaiter().GetResult();
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InvalidDataException($"{path}: {e.Message}", e);
+            }
+        }
+
+        var records = new List<string[]>(table.Rows.Count + 1);
+        records.Add([.. table.Header]);
+        var text = new bool[table.Header.Count];
+        for (int c = 0; c < text.Length; c++)
+        {
+            text[c] = table.IsText(c);
+        }
+
+        foreach (object?[] row in table.Rows)
+        {
+            var cells = new string[row.Length];
+            for (int c = 0; c < row.Length; c++)
+            {
+                cells[c] = row[c] switch
+                {
+                    null => string.Empty,
+                    double number => number.ToString("R", CultureInfo.InvariantCulture),
+                    bool flag when table.Header[c] == target => flag ? "true" : "false",
+                    bool flag => flag ? "1" : "0",
+                    object value => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
+                };
+            }
+
+            records.Add(cells);
+        }
+
+        return (records, text);
     }
 
     private static bool IsNumeric(List<string[]> records, int column)

@@ -35,6 +35,19 @@ public abstract class Transformer : Estimator
     {
     }
 
+    /// <summary>True when the transformer (or a member of a union) learns from the target (River's <c>_supervised</c>).</summary>
+    internal virtual bool LearnsFromTarget => false;
+
+    /// <summary>Throws <see cref="InvalidLabelException"/> when a supervised part cannot learn from <paramref name="y"/>.</summary>
+    internal virtual void ValidateTarget(Label y)
+    {
+    }
+
+    /// <summary>Lets the supervised parts learn (x, y); a pipeline calls it after transforming, as River does.</summary>
+    internal virtual void LearnTarget(FeatureVector x, Label y)
+    {
+    }
+
     /// <summary>Transforms an input already validated by <see cref="TransformOne"/>.</summary>
     protected abstract void TransformCore(FeatureVector x, FeatureVector output);
 

@@ -34,7 +34,7 @@ public sealed class ClassifierPipeline : Classifier
         ValidateInput(x);
         Final.ValidateLabel(y);
         _steps.ValidateChain(x, Final);
-        FeatureVector transformed = _steps.LearnAndTransform(x);
+        FeatureVector transformed = _steps.LearnAndTransform(x, y);
         Final.LearnOne(transformed, y, w);
     }
 

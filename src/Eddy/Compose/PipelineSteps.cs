@@ -59,8 +59,24 @@ internal sealed class PipelineSteps
     /// Lets every step learn its input, then transforms it with the updated state (names interned) for the next
     /// step. Returns the input of the final estimator (<paramref name="x"/> itself without steps).
     /// </summary>
-    public FeatureVector LearnAndTransform(FeatureVector x)
+    public FeatureVector LearnAndTransform(FeatureVector x) => LearnAndTransform(x, Label.None);
+
+    /// <summary>
+    /// As <see cref="LearnAndTransform(FeatureVector)"/>, and supervised steps (<see cref="SupervisedTransformer"/>) learn
+    /// (x, <paramref name="y"/>) after transforming, as River's pipeline does to avoid target leakage; without a label
+    /// (<see cref="Label.None"/>: transformer and anomaly pipelines) they do not learn. The label is checked against
+    /// every supervised step before any step learns.
+    /// </summary>
+    public FeatureVector LearnAndTransform(FeatureVector x, Label y)
     {
+        if (!y.IsNone)
+        {
+            foreach (Transformer step in _steps)
+            {
+                step.ValidateTarget(y);
+            }
+        }
+
         if (_learnScratch.Length != _steps.Length)
         {
             _learnScratch = new FeatureVector[_steps.Length];
@@ -77,6 +93,11 @@ internal sealed class PipelineSteps
             FeatureVector output = _learnScratch[i];
             output.Reset(x.Schema, interning: true);
             _steps[i].TransformOne(current, output);
+            if (!y.IsNone && _steps[i].LearnsFromTarget)
+            {
+                _steps[i].LearnTarget(current, y);
+            }
+
             current = output;
         }
 

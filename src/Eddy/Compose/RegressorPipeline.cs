@@ -32,7 +32,7 @@ public sealed class RegressorPipeline : Regressor
         ValidateInput(x);
         ValidateTarget(y);
         _steps.ValidateChain(x, Final);
-        FeatureVector transformed = _steps.LearnAndTransform(x);
+        FeatureVector transformed = _steps.LearnAndTransform(x, Label.FromNumber(y));
         Final.LearnOne(transformed, y, w);
     }
 

@@ -32,6 +32,21 @@ public sealed class TransformerPipeline : Transformer
         _steps.LearnAndTransform(x);
     }
 
+    /// <summary>
+    /// River's <c>learn_one(x, y)</c> on the chain, writing into <paramref name="output"/> what a final estimator would
+    /// learn from: each step learns then transforms, and supervised steps (<see cref="SupervisedTransformer"/>)
+    /// transform first and learn (x, <paramref name="y"/>) after. <see cref="Label.None"/> leaves them unlearned.
+    /// </summary>
+    public void LearnTransformOne(FeatureVector x, Label y, FeatureVector output)
+    {
+        ValidateInput(x);
+        ArgumentNullException.ThrowIfNull(output);
+        FeatureVector transformed = _steps.LearnAndTransform(x, y);
+        bool interning = output.Interning;
+        transformed.CopyTo(output);
+        output.Interning = interning;
+    }
+
     protected override void TransformCore(FeatureVector x, FeatureVector output)
     {
         ArgumentNullException.ThrowIfNull(output);

@@ -45,6 +45,42 @@ public sealed class TransformerUnion : Transformer
         }
     }
 
+    internal override bool LearnsFromTarget
+    {
+        get
+        {
+            foreach (Transformer transformer in _transformers)
+            {
+                if (transformer.LearnsFromTarget)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    internal override void ValidateTarget(Label y)
+    {
+        foreach (Transformer transformer in _transformers)
+        {
+            transformer.ValidateTarget(y);
+        }
+    }
+
+    /// <summary>River: the union's supervised members learn after the union has transformed.</summary>
+    internal override void LearnTarget(FeatureVector x, Label y)
+    {
+        foreach (Transformer transformer in _transformers)
+        {
+            if (transformer.LearnsFromTarget)
+            {
+                transformer.LearnTarget(x, y);
+            }
+        }
+    }
+
     public static TransformerUnion Merge(Transformer left, Transformer right) =>
         new([.. Members(left), .. Members(right)]);
 

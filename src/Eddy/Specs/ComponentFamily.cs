@@ -12,4 +12,7 @@ public enum ComponentFamily
 
     /// <summary>A drift detector (<c>ADWIN(delta=0.001)</c>): an ensemble's or a tree's, or a server monitor's.</summary>
     DriftDetector,
+
+    /// <summary>A univariate statistic (<c>Mean()</c>, <c>BayesianMean(prior=3, prior_weight=1)</c>): Agg's and TargetAgg's <c>how</c>.</summary>
+    Statistic,
 }

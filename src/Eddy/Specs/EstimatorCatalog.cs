@@ -40,6 +40,7 @@ public sealed class EstimatorCatalog
         BuiltinComponents.Register(catalog);
         BuiltinDetectors.Register(catalog);
         BuiltinEnsembles.Register(catalog);
+        BuiltinFeatureExtraction.Register(catalog);
         return catalog;
     }
 
@@ -63,6 +64,10 @@ public sealed class EstimatorCatalog
     /// <summary>Registers a drift detector.</summary>
     public EstimatorCatalog RegisterDetector(string name, IEnumerable<ParameterSpec> parameters, Func<SpecArguments, Eddy.Drift.DriftDetector> factory) =>
         Add(ComponentFamily.DriftDetector, name, parameters, factory);
+
+    /// <summary>Registers a univariate statistic (Agg's <c>how</c>).</summary>
+    public EstimatorCatalog RegisterStatistic(string name, IEnumerable<ParameterSpec> parameters, Func<SpecArguments, Eddy.Stats.Univariate> factory) =>
+        Add(ComponentFamily.Statistic, name, parameters, factory);
 
     /// <summary>
     /// A fresh drift detector from River's expression form (<c>ADWIN(delta=0.001)</c>, <c>PageHinkley</c>) or the JSON

@@ -106,6 +106,9 @@ public sealed class ParameterSpec
         return new(name, ParameterType.DriftDetector, SpecValue.FromComponent(new SpecNode(defaultName, ComponentFamily.DriftDetector, parameters)));
     }
 
+    /// <summary>River's <c>by: str | list[str] | None</c>: required, one key or a list of keys, or <c>None</c>.</summary>
+    public static ParameterSpec Keys(string name) => new(name, ParameterType.StringList, null, nullable: true);
+
     /// <summary>A parameter the spec must give (River has no default for it).</summary>
     public static ParameterSpec Required(string name, ParameterType type) => new(name, type, null);
 

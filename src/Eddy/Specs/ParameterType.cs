@@ -30,4 +30,7 @@ public enum ParameterType
 
     /// <summary>A drift detector: <c>ADWIN(delta=0.001)</c> or a bare name.</summary>
     DriftDetector,
+
+    /// <summary>A univariate statistic: <c>Mean()</c> or a bare name (<c>"Mean"</c>).</summary>
+    Statistic,
 }

@@ -102,6 +102,15 @@ public sealed class SpecArguments
 
     public Eddy.Drift.DriftDetector GetDetector(string name) => Build<Eddy.Drift.DriftDetector>(name, "a drift detector");
 
+    public Eddy.Stats.Univariate GetStatistic(string name) => Build<Eddy.Stats.Univariate>(name, "a statistic");
+
+    /// <summary>River's <c>str | list[str] | None</c> keys: an empty array for None.</summary>
+    public string[] GetKeys(string name)
+    {
+        SpecValue value = Get(name);
+        return value.Kind == SpecValueKind.None ? [] : [.. value.Strings];
+    }
+
     /// <summary>A fresh instance of the nested model (one step, or a pipeline of them).</summary>
     public Estimator GetEstimator(string name) =>
         SpecBuilder.BuildPipeline(_catalog, Get(name).Steps, $"{Path}.{name}");

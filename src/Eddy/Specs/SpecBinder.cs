@@ -171,6 +171,9 @@ internal sealed class SpecBinder(EstimatorCatalog catalog)
                 return SpecValue.FromBoolean(raw.Boolean);
             case ParameterType.String when raw.Kind == RawValue.RawKind.String:
                 return SpecValue.FromString(raw.Text);
+            case ParameterType.StringList when raw.Kind == RawValue.RawKind.String && parameter.Nullable:
+                // River's `by`: one key or a list of keys.
+                return SpecValue.FromStrings([raw.Text]);
             case ParameterType.StringList when raw.Kind == RawValue.RawKind.List:
                 var strings = new List<string>(raw.Items.Count);
                 for (int i = 0; i < raw.Items.Count; i++)
@@ -194,7 +197,7 @@ internal sealed class SpecBinder(EstimatorCatalog catalog)
             case ParameterType.Scheduler when raw.Kind == RawValue.RawKind.Number:
                 return SpecValue.FromNumber(raw.Number);
             case ParameterType.Optimizer or ParameterType.Scheduler or ParameterType.Loss or ParameterType.Metric or ParameterType.DriftDetector
-                when raw.Kind is RawValue.RawKind.Node or RawValue.RawKind.String:
+                or ParameterType.Statistic when raw.Kind is RawValue.RawKind.Node or RawValue.RawKind.String:
                 RawNode node = raw.Node ?? new RawNode(raw.Text, [], raw.Column);
                 SpecNode component = BindComponent(node, FamilyOf(parameter.Type), path, depth + 1);
 
@@ -245,6 +248,7 @@ internal sealed class SpecBinder(EstimatorCatalog catalog)
         ParameterType.Scheduler => ComponentFamily.Scheduler,
         ParameterType.Loss => ComponentFamily.Loss,
         ParameterType.DriftDetector => ComponentFamily.DriftDetector,
+        ParameterType.Statistic => ComponentFamily.Statistic,
         _ => ComponentFamily.Metric,
     };
 
@@ -283,6 +287,7 @@ internal sealed class SpecBinder(EstimatorCatalog catalog)
         ComponentFamily.Scheduler => "scheduler",
         ComponentFamily.Loss => "loss",
         ComponentFamily.DriftDetector => "drift detector",
+        ComponentFamily.Statistic => "statistic",
         _ => "metric",
     };
 
@@ -299,6 +304,7 @@ internal sealed class SpecBinder(EstimatorCatalog catalog)
         ParameterType.Loss => "a loss",
         ParameterType.Estimator => "an estimator or a pipeline",
         ParameterType.DriftDetector => "a drift detector",
+        ParameterType.Statistic => "a statistic",
         _ => "a metric",
     };
 }

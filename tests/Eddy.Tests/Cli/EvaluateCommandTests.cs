@@ -130,4 +130,50 @@ public sealed class EvaluateCommandTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public async Task Evaluate_ParquetFile_SameScoresAsTheSameDataInCsv()
+    {
+        string stem = Path.Combine(Path.GetTempPath(), $"eddy-data-{Guid.NewGuid():N}");
+        var csv = new List<string> { "size,colour,price" };
+        var rows = new List<IDictionary<string, object?>>();
+        for (int i = 0; i < 200; i++)
+        {
+            double size = i % 10;
+            string colour = i % 3 == 0 ? "red" : "blue";
+            double price = (i % 10 * 1.5) + (i % 3 == 0 ? 2 : 0) + 0.25;
+            csv.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{size},{colour},{price:R}"));
+            rows.Add(new Dictionary<string, object?> { ["size"] = size, ["colour"] = colour, ["price"] = price });
+        }
+
+        var schema = new Parquet.Schema.ParquetSchema(
+            new Parquet.Schema.DataField<double>("size"), new Parquet.Schema.DataField<string>("colour"), new Parquet.Schema.DataField<double>("price"));
+        await File.WriteAllLinesAsync(stem + ".csv", csv, TestContext.Current.CancellationToken);
+        await using (FileStream stream = File.Create(stem + ".parquet"))
+        {
+            await Parquet.Serialization.ParquetSerializer.SerializeUntypedAsync(rows, schema, stream, cancellationToken: TestContext.Current.CancellationToken);
+        }
+
+        await File.WriteAllTextAsync(stem + "-bad.parquet", "PAR1 not parquet PAR1", TestContext.Current.CancellationToken);
+        try
+        {
+            (int exitCode, string fromParquet) = await CliProcess.RunAsync("evaluate", "-f", stem + ".parquet", "--target", "price", "-m", "OneHotEncoder | LinearRegression");
+            Assert.Equal(0, exitCode);
+            Assert.Contains("200 examples", fromParquet, StringComparison.Ordinal);
+            (exitCode, string fromCsv) = await CliProcess.RunAsync("evaluate", "-f", stem + ".csv", "--target", "price", "-m", "OneHotEncoder | LinearRegression");
+            Assert.Equal(0, exitCode);
+            string mae = fromCsv.Split('\n').First(line => line.Contains("MAE:", StringComparison.Ordinal)).Trim();
+            Assert.Contains(mae, fromParquet, StringComparison.Ordinal);
+
+            (exitCode, string bad) = await CliProcess.RunAsync("evaluate", "-f", stem + "-bad.parquet", "--target", "price");
+            Assert.Equal(2, exitCode);
+            Assert.Contains("Parquet", bad, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(stem + ".csv");
+            File.Delete(stem + ".parquet");
+            File.Delete(stem + "-bad.parquet");
+        }
+    }
 }

@@ -239,6 +239,9 @@ public abstract class EstimatorConformance
             case Regressor regressor:
                 regressor.LearnOne(x, y);
                 break;
+            case SupervisedTransformer supervised:
+                supervised.LearnOne(x, y);
+                break;
             case Transformer transformer:
                 transformer.LearnOne(x);
                 break;

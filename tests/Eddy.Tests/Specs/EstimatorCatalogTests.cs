@@ -2,6 +2,7 @@ using Eddy.Anomaly;
 using Eddy.Base;
 using Eddy.Compose;
 using Eddy.Ensembles;
+using Eddy.FeatureExtraction;
 using Eddy.Linear;
 using Eddy.Metrics;
 using Eddy.NaiveBayes;
@@ -11,6 +12,7 @@ using Eddy.Optim.Losses;
 using Eddy.Optim.Schedulers;
 using Eddy.Preprocessing;
 using Eddy.Specs;
+using Eddy.Stats;
 using Eddy.Trees;
 
 namespace Eddy.Tests.Specs;
@@ -62,6 +64,29 @@ public sealed class EstimatorCatalogTests
         },
         { "AdaBoostClassifier", "AdaBoostClassifier(model=LogisticRegression)", new AdaBoostClassifier(new LogisticRegression()).ToString() },
     };
+
+    /// <summary>Agg, TargetAgg and every statistic, seen through the aggregate that holds it.</summary>
+    public static TheoryData<string, string, string> Aggregates => new()
+    {
+        { "Agg", "Agg(on='v', by='k', how=Mean)", new Agg("v", ["k"], new Eddy.Stats.Mean()).ToString() },
+        { "TargetAgg", "TargetAgg(by=None, how=Sum)", new TargetAgg(null, new Sum()).ToString() },
+        { "DatetimeParts", "DatetimeParts('ts')", new DatetimeParts(["ts"]).ToString() },
+        { "Mean", "Agg(on='v', by=None, how=Mean())", new Agg("v", null, new Eddy.Stats.Mean()).ToString() },
+        { "Var", "Agg(on='v', by=None, how=Var)", new Agg("v", null, new Var()).ToString() },
+        { "Count", "Agg(on='v', by=None, how=Count)", new Agg("v", null, new Count()).ToString() },
+        { "Sum", "Agg(on='v', by=None, how=Sum)", new Agg("v", null, new Sum()).ToString() },
+        { "Min", "Agg(on='v', by=None, how=Min)", new Agg("v", null, new Min()).ToString() },
+        { "Max", "Agg(on='v', by=None, how=Max)", new Agg("v", null, new Max()).ToString() },
+        { "BayesianMean", "Agg(on='v', by=None, how=BayesianMean(1, 2))", new Agg("v", null, new BayesianMean(1, 2)).ToString() },
+    };
+
+    [Theory]
+    [MemberData(nameof(Aggregates))]
+    public void Build_AggregateWithDefaults_PrintsLikeDirectInstance(string name, string expression, string expected)
+    {
+        Assert.Contains(name, expression, StringComparison.Ordinal);
+        Assert.Equal(expected, ModelSpec.Parse(expression).BuildEstimator().ToString());
+    }
 
     /// <summary>Every optimizer, scheduler and loss, seen through the model that holds it.</summary>
     public static TheoryData<string, string, string> Components => new()
@@ -181,6 +206,7 @@ public sealed class EstimatorCatalogTests
             .Concat(Components.Select(row => row.Data.Item1))
             .Concat(Ensembles.Select(row => row.Data.Item1))
             .Concat(Detectors.Select(row => row.Data.Item1))
+            .Concat(Aggregates.Select(row => row.Data.Item1))
             .Concat(MetricCases.Select(row => row.Data.Item1));
         foreach (string name in names)
         {
