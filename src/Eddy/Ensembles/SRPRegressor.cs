@@ -19,7 +19,10 @@ namespace Eddy.Ensembles;
 /// (<c>np.average</c>, <c>np.median</c>), and 0 before the first example. <c>model</c> defaults to River's
 /// <c>HoeffdingTreeRegressor(grace_period=50, delta=0.01)</c>, <c>metric</c> to MAE (smaller is better, so weights
 /// are the largest member error minus each member's). <c>drift_detection_criteria</c> "error" has the detectors watch
-/// each member's absolute error, "prediction" its predictions.
+/// each member's absolute error, "prediction" its predictions. River's own members never receive the criterion (its
+/// <c>_init_ensemble</c> does not pass it on), so River's detectors always watch predictions whatever is asked; Eddy
+/// honours the parameter, and "prediction" gives River's behaviour. River's docstring run fires no detector, so both
+/// criteria reproduce its R2.
 /// </remarks>
 public sealed class SRPRegressor : Regressor
 {
