@@ -52,13 +52,15 @@ internal sealed class FeatureSubset
     {
         int n = x.Count;
         int[] sorted = new int[n];
+        string[] names = new string[n];
         for (int i = 0; i < n; i++)
         {
             sorted[i] = x.IndexAt(i);
+            names[i] = x.NameOf(sorted[i]);
         }
 
-        FeatureSchema schema = x.Schema;
-        Array.Sort(sorted, (a, b) => string.CompareOrdinal(schema.NameOf(a), schema.NameOf(b)));
+        // Names are distinct, so sorting by them is Python's sorted(x.keys()) whatever the sort's stability.
+        Array.Sort(names, sorted, StringComparer.Ordinal);
         if (n < _maxFeatures)
         {
             return sorted;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Eddy.Base;
 using Eddy.Drift;
 using Eddy.Metrics;
@@ -27,8 +26,6 @@ namespace Eddy.Ensembles;
 public sealed class SRPClassifier : Classifier
 {
     private const byte StateVersion = 1;
-    private static readonly string[] s_methods = ["subspaces", "resampling", "patches"];
-    private static readonly string[] s_disable = ["off", "drift", "warning"];
     private readonly long? _seed;
     private readonly ClassificationMetric _metric;
     private readonly DriftDetector _driftDetector;
@@ -51,23 +48,7 @@ public sealed class SRPClassifier : Classifier
         long? seed = null,
         ClassificationMetric? metric = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(nModels, 1);
-        SRPSubspaces.Validate(subspaceSize, nameof(subspaceSize));
-        if (!s_methods.Contains(trainingMethod))
-        {
-            throw new ArgumentOutOfRangeException(nameof(trainingMethod), trainingMethod, "Valid options: subspaces, resampling, patches.");
-        }
-
-        if (!double.IsFinite(lam) || lam < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(lam), lam, "Must be finite and non-negative.");
-        }
-
-        if (!s_disable.Contains(disableDetector))
-        {
-            throw new ArgumentOutOfRangeException(nameof(disableDetector), disableDetector, "Valid options: off, drift, warning.");
-        }
-
+        SRPOptions.Validate(nModels, subspaceSize, trainingMethod, lam, disableDetector);
         Model = model ?? new HoeffdingTreeClassifier(gracePeriod: 50, delta: 0.01);
         NModels = nModels;
         SubspaceSize = subspaceSize;
@@ -130,7 +111,6 @@ public sealed class SRPClassifier : Classifier
             InitEnsemble(x);
         }
 
-        bool everyExample = _trainingMethod == "subspaces";
         foreach (SRPClassifierMember member in _members)
         {
             Label prediction = member.Predict(x);
@@ -139,7 +119,7 @@ public sealed class SRPClassifier : Classifier
                 member.Metric.Update(y, prediction);
             }
 
-            int k = everyExample ? 1 : _rng.Poisson(Lam);
+            int k = SRPOptions.Weight(_trainingMethod, Lam, _rng);
             if (k > 0)
             {
                 member.Learn(x, y, k, _rng);
@@ -185,10 +165,7 @@ public sealed class SRPClassifier : Classifier
     public override void WriteState(StateWriter writer)
     {
         writer.WriteHeader(nameof(SRPClassifier), StateVersion);
-        _rng.WriteState(writer);
-        writer.WriteInt64(_samplesSeen);
-        writer.WriteByte((byte)Array.IndexOf(s_methods, _trainingMethod));
-        writer.WriteInt32(_members.Count);
+        SRPOptions.WriteState(writer, _rng, _samplesSeen, _trainingMethod, _members.Count);
         foreach (SRPClassifierMember member in _members)
         {
             member.WriteState(writer);
@@ -198,14 +175,7 @@ public sealed class SRPClassifier : Classifier
     public override void ReadState(StateReader reader)
     {
         reader.ReadHeader(nameof(SRPClassifier), StateVersion);
-        PythonRandom rng = PythonRandom.ReadState(reader);
-        long samplesSeen = reader.ReadInt64();
-        int method = reader.ReadByte();
-        int count = reader.ReadCount();
-        StateReader.Require(samplesSeen >= 0, "Negative example count.");
-        StateReader.Require(method < s_methods.Length, "Unknown training method.");
-        StateReader.Require(s_methods[method] == TrainingMethod || s_methods[method] == "resampling", "A training method this model cannot fall back to.");
-        StateReader.Require(count == 0 || count == NModels, "An SRP state with the wrong number of members.");
+        (PythonRandom rng, long samplesSeen, string method, int count) = SRPOptions.ReadState(reader, TrainingMethod, NModels);
         var members = new List<SRPClassifierMember>(count);
         for (int i = 0; i < count; i++)
         {
@@ -214,67 +184,22 @@ public sealed class SRPClassifier : Classifier
 
         _rng = rng;
         _samplesSeen = samplesSeen;
-        _trainingMethod = s_methods[method];
+        _trainingMethod = method;
         _members = members;
     }
 
-    public override string ToString()
-    {
-        string model = Model.ToString();
-        string size = SubspaceSize is SRPSubspaces.Sqrt or SRPSubspaces.RmSqrt ? $"'{SubspaceSize}'" : SubspaceSize;
-        string seed = _seed is { } s ? s.ToString(CultureInfo.InvariantCulture) : "None";
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"SRPClassifier(model={model}, n_models={NModels}, subspace_size={size}, training_method='{TrainingMethod}', "
-            + $"lam={HoeffdingTreeClassifier.Repr(Lam)}, drift_detector={_driftDetector}, warning_detector={_warningDetector}, "
-            + $"disable_detector='{DisableDetector}', disable_weighted_vote={HoeffdingTreeClassifier.Bool(DisableWeightedVote)}, "
-            + $"seed={seed}, metric={_metric.Name})");
-    }
+    public override string ToString() =>
+        $"SRPClassifier({SRPOptions.Repr(Model, NModels, SubspaceSize, TrainingMethod, Lam, _driftDetector, _warningDetector, DisableDetector, DisableWeightedVote)}, "
+        + $"seed={SRPOptions.Seed(_seed)}, metric={_metric.Name})";
 
     /// <summary>River's <c>_init_ensemble</c>: subspaces from the first example's features, shuffled onto the members.</summary>
     private void InitEnsemble(FeatureVector x)
     {
-        int[]?[] subspaces = new int[]?[NModels];
-        if (_trainingMethod != "resampling")
-        {
-            int n = x.Count;
-            int k = SRPSubspaces.Size(SubspaceSize, n);
-            if (k != 0 && k < n)
-            {
-                if (n <= 20 || k < 2)
-                {
-                    subspaces = SRPSubspaces.Combinations(x, k == 1 && n > 2 ? 2 : k, NModels);
-                }
-                else
-                {
-                    for (int i = 0; i < NModels; i++)
-                    {
-                        subspaces[i] = SRPSubspaces.Draw(x, k, _rng);
-                    }
-                }
-            }
-            else
-            {
-                // Too few features for a proper subspace: River falls back to resampling for good.
-                _trainingMethod = "resampling";
-            }
-        }
-
-        int[] order = new int[NModels];
-        for (int i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        if (_trainingMethod != "resampling")
-        {
-            _rng.Shuffle<int>(order);
-        }
-
+        int[]?[] subspaces = SRPOptions.Subspaces(x, SubspaceSize, NModels, ref _trainingMethod, _rng);
         var members = new List<SRPClassifierMember>(NModels);
         for (int i = 0; i < NModels; i++)
         {
-            members.Add(new SRPClassifierMember((Classifier)Model.CloneFresh(), subspaces[order[i]], NewMetric(), NewDrift(), NewWarning()));
+            members.Add(new SRPClassifierMember((Classifier)Model.CloneFresh(), subspaces[i], NewMetric(), NewDrift(), NewWarning()));
         }
 
         _members = members;
@@ -301,7 +226,7 @@ public sealed class SRPClassifier : Classifier
 
     private ClassificationMetric NewMetric() => (ClassificationMetric)_metric.CloneFresh();
 
-    private DriftDetector? NewDrift() => DisableDetector == "drift" ? null : _driftDetector.CloneFresh();
+    private DriftDetector? NewDrift() => SRPOptions.NewDrift(DisableDetector, _driftDetector);
 
-    private DriftDetector? NewWarning() => DisableDetector == "off" ? _warningDetector.CloneFresh() : null;
+    private DriftDetector? NewWarning() => SRPOptions.NewWarning(DisableDetector, _warningDetector);
 }

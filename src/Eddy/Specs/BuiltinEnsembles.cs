@@ -5,7 +5,8 @@ namespace Eddy.Specs;
 
 /// <summary>
 /// River's <c>ensemble</c> bagging, boosting and random-patches wrappers; <c>model</c> is a nested model (or
-/// pipeline). SRPClassifier's vote <c>metric</c> is an object specs cannot express yet: Accuracy is used.
+/// pipeline). The SRP ensembles' vote <c>metric</c> is an object specs cannot express yet: Accuracy (classifier) and MAE
+/// (regressor) are used.
 /// </summary>
 internal static class BuiltinEnsembles
 {
@@ -61,6 +62,28 @@ internal static class BuiltinEnsembles
                 a.GetDetector("warning_detector"),
                 a.GetString("disable_detector"),
                 a.GetBoolean("disable_weighted_vote"),
+                a.GetNullableInt64("seed")));
+        catalog.Register(
+            "SRPRegressor",
+            [
+                Estimator("model", "HoeffdingTreeRegressor", ("grace_period", SpecValue.FromInteger(50)), ("delta", SpecValue.FromNumber(0.01))),
+                NModels(), String("subspace_size", "0.6"), String("training_method", "patches"), Number("lam", 6.0),
+                Detector("drift_detector", "ADWIN", ("delta", 1e-5)), Detector("warning_detector", "ADWIN", ("delta", 1e-4)),
+                String("disable_detector", "off"), Boolean("disable_weighted_vote", true), String("drift_detection_criteria", "error"),
+                String("aggregation_method", "mean"), NullableInteger("seed"),
+            ],
+            a => new SRPRegressor(
+                a.GetRegressor("model"),
+                a.GetInt32("n_models"),
+                a.GetString("subspace_size"),
+                a.GetString("training_method"),
+                a.GetNumber("lam"),
+                a.GetDetector("drift_detector"),
+                a.GetDetector("warning_detector"),
+                a.GetString("disable_detector"),
+                a.GetBoolean("disable_weighted_vote"),
+                a.GetString("drift_detection_criteria"),
+                a.GetString("aggregation_method"),
                 a.GetNullableInt64("seed")));
     }
 

@@ -102,6 +102,9 @@ internal sealed class ClassWeights
         return best;
     }
 
+    /// <summary>Empties the weights, keeping the storage (scratch reuse).</summary>
+    public void Clear() => _count = 0;
+
     public ClassWeights Copy()
     {
         var copy = new ClassWeights(_count);

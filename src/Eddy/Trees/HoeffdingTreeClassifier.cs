@@ -118,22 +118,28 @@ public class HoeffdingTreeClassifier : Classifier
             throw new ArgumentOutOfRangeException(nameof(w), w, "Must be finite and non-negative.");
         }
 
-        // Check before any change: the leaf this example reaches must be able to take it.
-        if (Tree.Root is not null && Tree.Walk(x, out _, out _) is ClassificationLeaf target
-            && !target.CanLearn(x, _classes.TryGetIndex(y, out int known) ? known : -1, w))
+        // Check before any change: the leaf this example reaches must be able to take it. Nothing below changes the
+        // tree before the example learns, so this walk is also the learning one.
+        TreeNode? node = null;
+        Branch? parent = null;
+        int parentBranch = -1;
+        if (Tree.Root is not null)
         {
-            throw new NonFiniteUpdateException(nameof(HoeffdingTreeClassifier), "a leaf's Gaussian statistics");
+            node = Tree.Walk(x, out parent, out parentBranch);
+            if (node is ClassificationLeaf target && !target.CanLearn(x, _classes.TryGetIndex(y, out int known) ? known : -1, w))
+            {
+                throw new NonFiniteUpdateException(nameof(HoeffdingTreeClassifier), "a leaf's Gaussian statistics");
+            }
         }
 
         int classIndex = InternClass(y);
         Tree.TrainWeightSeen += w;
-        if (Tree.Root is null)
+        if (node is null)
         {
-            Tree.Root = NewLeaf(null, null);
+            Tree.Root = node = NewLeaf(null, null);
             Tree.ActiveLeaves = 1;
         }
 
-        TreeNode node = Tree.Walk(x, out Branch? parent, out int parentBranch);
         if (node is ClassificationLeaf leaf)
         {
             leaf.Learn(x, classIndex, w, Tree);

@@ -217,6 +217,15 @@ internal sealed class TreeCore
             return;
         }
 
+        // Whether any leaf must be deactivated depends only on the leaf count; when none must (the usual case, far
+        // below the budget), the promise ranking changes nothing and the inactive leaves are reactivated in any order.
+        int leafCount = CountLeaves(Root);
+        if (ActiveBudget(leafCount) == leafCount)
+        {
+            ActivateInactiveLeaves(Root);
+            return;
+        }
+
         List<Leaf> leaves = Leaves();
         double[] promise = new double[leaves.Count];
         int[] order = new int[leaves.Count];
@@ -228,20 +237,7 @@ internal sealed class TreeCore
 
         // Python's sort is stable: equal promises keep the leaves' order.
         Array.Sort(order, (a, b) => promise[a] != promise[b] ? promise[a].CompareTo(promise[b]) : a.CompareTo(b));
-        int maxActive = 0;
-        while (maxActive < leaves.Count)
-        {
-            maxActive++;
-            double size = ((maxActive * ActiveLeafSizeEstimate) + ((leaves.Count - maxActive) * InactiveLeafSizeEstimate))
-                * SizeEstimateOverheadFraction;
-            if (size > Settings.MaxByteSize)
-            {
-                maxActive--;
-                break;
-            }
-        }
-
-        int cutoff = leaves.Count - maxActive;
+        int cutoff = leaves.Count - ActiveBudget(leaves.Count);
         for (int i = 0; i < cutoff; i++)
         {
             Leaf leaf = leaves[order[i]];
@@ -261,6 +257,74 @@ internal sealed class TreeCore
                 leaf.Activate();
                 ActiveLeaves++;
                 InactiveLeaves--;
+            }
+        }
+    }
+
+    /// <summary>How many of <paramref name="leafCount"/> leaves may stay active within the byte budget.</summary>
+    private int ActiveBudget(int leafCount)
+    {
+        int maxActive = 0;
+        while (maxActive < leafCount)
+        {
+            maxActive++;
+            double size = ((maxActive * ActiveLeafSizeEstimate) + ((leafCount - maxActive) * InactiveLeafSizeEstimate))
+                * SizeEstimateOverheadFraction;
+            if (size > Settings.MaxByteSize)
+            {
+                maxActive--;
+                break;
+            }
+        }
+
+        return maxActive;
+    }
+
+    /// <summary><see cref="Leaves"/>' count, without building the list.</summary>
+    private static int CountLeaves(TreeNode? node)
+    {
+        if (node is not Branch branch)
+        {
+            return node is null ? 0 : 1;
+        }
+
+        int count = 0;
+        foreach (TreeNode child in branch.Children)
+        {
+            count += CountLeaves(child);
+            if (child is Branch { Adaptive.Alternate: { } alternate })
+            {
+                count += CountLeaves(alternate);
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Reactivates every inactive leaf <see cref="Leaves"/> lists that may still grow.</summary>
+    private void ActivateInactiveLeaves(TreeNode? node)
+    {
+        if (node is Leaf leaf)
+        {
+            if (!leaf.IsActive && leaf.Depth < Settings.MaxDepth)
+            {
+                leaf.Activate();
+                ActiveLeaves++;
+                InactiveLeaves--;
+            }
+
+            return;
+        }
+
+        if (node is Branch branch)
+        {
+            foreach (TreeNode child in branch.Children)
+            {
+                ActivateInactiveLeaves(child);
+                if (child is Branch { Adaptive.Alternate: { } alternate })
+                {
+                    ActivateInactiveLeaves(alternate);
+                }
             }
         }
     }

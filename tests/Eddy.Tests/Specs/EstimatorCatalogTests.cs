@@ -50,6 +50,7 @@ public sealed class EstimatorCatalogTests
         { "HoeffdingAdaptiveTreeClassifier", new HoeffdingAdaptiveTreeClassifier().ToString() },
         { "HoeffdingAdaptiveTreeRegressor", new HoeffdingAdaptiveTreeRegressor().ToString() },
         { "SRPClassifier", new SRPClassifier().ToString() },
+        { "SRPRegressor", new SRPRegressor().ToString() },
     };
 
     /// <summary>Every wrapper of a nested model, with that model given and the other parameters at River's defaults.</summary>

@@ -30,6 +30,18 @@ public sealed class HoeffdingTreeRegressorTests
     }
 
     [Fact]
+    public void Docstring_ScaledTrumpApproval_MatchesRiver()
+    {
+        // River's docstring: preprocessing.StandardScaler() | tree.HoeffdingTreeRegressor(grace_period=100,
+        // model_selector_decay=0.9) on datasets.TrumpApproval() prints MAE: 0.793345 (Eddy: 0.7933447421806163). Older
+        // River (E-BST observer, "model" leaves by default) printed 0.852902 with leaf_prediction='adaptive'.
+        Checkpoint result = ProgressiveValidation.Score(
+            new StandardScaler() | new HoeffdingTreeRegressor(gracePeriod: 100, modelSelectorDecay: 0.9), Harness.TrumpApproval(), [new Mae()]);
+        Assert.Equal(1001, result.Scored);
+        Assert.Equal(0.793345, Math.Round(result.Values[0], 6));
+    }
+
+    [Fact]
     public void StateContract_TrainedModel_RoundTripsAndRejectsAtomically() =>
         Harness.AssertStateContract(new HoeffdingTreeRegressor(gracePeriod: 50), Harness.TrumpApproval(), "not a number");
 

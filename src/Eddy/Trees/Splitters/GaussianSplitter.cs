@@ -99,16 +99,19 @@ public sealed class GaussianSplitter : Splitter
 
         double binSize = maxValue - minValue;
         binSize /= NSplits + 1.0;
+
+        // Candidates are scored in one reused pair of branches; only a new best keeps a copy.
+        ClassWeights[] post = [new ClassWeights(_count), new ClassWeights(_count)];
         for (int i = 0; i < NSplits; i++)
         {
             double splitValue = minValue + (binSize * (i + 1));
             if (minValue < splitValue && splitValue < maxValue)
             {
-                ClassWeights[] post = BinarySplit(splitValue);
+                BinarySplit(splitValue, post[0], post[1]);
                 double merit = criterion.MeritOfSplit(preSplit, post);
                 if (merit > best.Merit)
                 {
-                    best = new SplitSuggestion(merit, feature) { Threshold = splitValue, ClassStats = post };
+                    best = new SplitSuggestion(merit, feature) { Threshold = splitValue, ClassStats = [post[0].Copy(), post[1].Copy()] };
                 }
             }
         }
@@ -170,10 +173,10 @@ public sealed class GaussianSplitter : Splitter
         return denominator == 0.0 ? 0.0 : 0.5 * (1.0 + PythonMath.Erf((x - gaussian.Mean) / denominator));
     }
 
-    private ClassWeights[] BinarySplit(double splitValue)
+    private void BinarySplit(double splitValue, ClassWeights left, ClassWeights right)
     {
-        var left = new ClassWeights(_count);
-        var right = new ClassWeights(_count);
+        left.Clear();
+        right.Clear();
         for (int k = 0; k < _count; k++)
         {
             double n = _gaussians[k].N;
@@ -192,8 +195,6 @@ public sealed class GaussianSplitter : Splitter
                 right.Append(_classes[k], n - l);
             }
         }
-
-        return [left, right];
     }
 
     private int PositionOf(int classIndex)

@@ -1,0 +1,202 @@
+using Eddy.Base;
+using Eddy.Drift;
+using Eddy.Metrics;
+using Eddy.Serialization;
+using Eddy.Utils;
+
+namespace Eddy.Ensembles;
+
+/// <summary>
+/// River's <c>BaseSRPEstimator</c>: one member's model and subspace, its vote metric, its detectors and the
+/// background model (with its own subspace) a warning starts. A background learner's metric and detectors never see
+/// data, so a swap keeps only its model and subspace and starts the rest afresh. The classifier and regressor members
+/// differ only in how a model learns and in what the detectors watch.
+/// </summary>
+internal abstract class SRPMember<TModel, TMetric, TTarget>
+    where TModel : Estimator
+    where TMetric : Metric
+{
+    protected SRPMember(TModel model, int[]? features, TMetric metric, DriftDetector? drift, DriftDetector? warning)
+    {
+        Model = model;
+        Features = features;
+        Metric = metric;
+        Drift = drift;
+        Warning = warning;
+    }
+
+    public TModel Model { get; private set; }
+
+    /// <summary>The member's subspace (schema indices, River's order); null when it sees every feature.</summary>
+    public int[]? Features { get; private set; }
+
+    public TModel? Background { get; private set; }
+
+    public int[]? BackgroundFeatures { get; private set; }
+
+    public TMetric Metric { get; private set; }
+
+    public DriftDetector? Drift { get; private set; }
+
+    public DriftDetector? Warning { get; private set; }
+
+    public int DriftCount { get; private set; }
+
+    public int WarningCount { get; private set; }
+
+    /// <summary>River's <c>learn_one</c>: k unit-weight updates of both models, then the detectors on the updated model.</summary>
+    public void Learn(FeatureVector x, TTarget y, int k, PythonRandom rng)
+    {
+        FeatureVector subset = SRPSubspaces.Select(x, Features);
+        try
+        {
+            for (int i = 0; i < k; i++)
+            {
+                LearnOnce(Model, subset, y);
+            }
+
+            if (Background is not null)
+            {
+                FeatureVector backgroundSubset = SRPSubspaces.Select(x, BackgroundFeatures);
+                try
+                {
+                    for (int i = 0; i < k; i++)
+                    {
+                        LearnOnce(Background, backgroundSubset, y);
+                    }
+                }
+                finally
+                {
+                    SRPSubspaces.Release(x, backgroundSubset);
+                }
+            }
+
+            if (Drift is not null)
+            {
+                Detect(x, DetectorInput(Model, subset, y), rng);
+            }
+        }
+        finally
+        {
+            SRPSubspaces.Release(x, subset);
+        }
+    }
+
+    public void WriteState(StateWriter writer)
+    {
+        WriteFeatures(writer, Features);
+        Model.WriteState(writer);
+        writer.WriteBoolean(Background is not null);
+        if (Background is not null)
+        {
+            WriteFeatures(writer, BackgroundFeatures);
+            Background.WriteState(writer);
+        }
+
+        Metric.WriteState(writer);
+        Drift?.WriteState(writer);
+        Warning?.WriteState(writer);
+        writer.WriteInt32(DriftCount);
+        writer.WriteInt32(WarningCount);
+    }
+
+    protected abstract void LearnOnce(TModel model, FeatureVector x, TTarget y);
+
+    /// <summary>What the detectors see after the model learned (River computes it on the member's subspace).</summary>
+    protected abstract double DetectorInput(TModel model, FeatureVector x, TTarget y);
+
+    /// <summary>Reads what <see cref="WriteState"/> wrote into this member (a null detector is a disabled one, never written).</summary>
+    protected void ReadState(StateReader reader, Func<TModel> fresh)
+    {
+        int[]? features = ReadFeatures(reader);
+        TModel model = fresh();
+        model.ReadState(reader);
+        TModel? background = null;
+        int[]? backgroundFeatures = null;
+        if (reader.ReadBoolean())
+        {
+            backgroundFeatures = ReadFeatures(reader);
+            StateReader.Require((features is null) == (backgroundFeatures is null), "A background learner with another kind of subspace.");
+            background = fresh();
+            background.ReadState(reader);
+        }
+
+        Metric.ReadState(reader);
+        Drift?.ReadState(reader);
+        Warning?.ReadState(reader);
+        int drifts = reader.ReadInt32();
+        int warnings = reader.ReadInt32();
+        StateReader.Require(drifts >= 0 && warnings >= 0, "Negative drift or warning count.");
+        Model = model;
+        Features = features;
+        Background = background;
+        BackgroundFeatures = backgroundFeatures;
+        DriftCount = drifts;
+        WarningCount = warnings;
+    }
+
+    private void Detect(FeatureVector x, double input, PythonRandom rng)
+    {
+        if (Warning is not null)
+        {
+            Warning.Update(input);
+            if (Warning.DriftDetected)
+            {
+                WarningCount++;
+                BackgroundFeatures = Features is null ? null : SRPSubspaces.Draw(x, Features.Length, rng);
+                Background = (TModel)Model.CloneFresh();
+                Warning = Warning.CloneFresh();
+            }
+        }
+
+        Drift!.Update(input);
+        if (!Drift.DriftDetected)
+        {
+            return;
+        }
+
+        DriftCount++;
+        if (Warning is not null && Background is not null)
+        {
+            Model = Background;
+            Features = BackgroundFeatures;
+            Background = null;
+            BackgroundFeatures = null;
+            Warning = Warning.CloneFresh();
+        }
+        else
+        {
+            // River keeps the warning detector's state here: only the background swap replaces it.
+            Features = Features is null ? null : SRPSubspaces.Draw(x, Features.Length, rng);
+            Model = (TModel)Model.CloneFresh();
+        }
+
+        Metric = (TMetric)Metric.CloneFresh();
+        Drift = Drift.CloneFresh();
+    }
+
+    private static void WriteFeatures(StateWriter writer, int[]? features)
+    {
+        writer.WriteBoolean(features is not null);
+        if (features is not null)
+        {
+            writer.WriteInt32s(features);
+        }
+    }
+
+    private static int[]? ReadFeatures(StateReader reader)
+    {
+        if (!reader.ReadBoolean())
+        {
+            return null;
+        }
+
+        int[] features = reader.ReadInt32s();
+        foreach (int feature in features)
+        {
+            StateReader.Require(feature >= 0, "A subspace holds a negative feature.");
+        }
+
+        return features;
+    }
+}
