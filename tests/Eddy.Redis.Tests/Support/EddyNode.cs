@@ -105,7 +105,15 @@ public sealed partial class EddyNode : IAsyncDisposable
         {
             if (e.Data is null)
             {
-                listening.TrySetException(new InvalidOperationException($"eddy serve --role {role} exited before listening:\n{output}"));
+                // Also reached after a kill; stderr may still be appending, so read the output under its lock.
+                if (!listening.Task.IsCompleted)
+                {
+                    lock (output)
+                    {
+                        listening.TrySetException(new InvalidOperationException($"eddy serve --role {role} exited before listening:\n{output}"));
+                    }
+                }
+
                 return;
             }
 

@@ -40,7 +40,15 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         {
             if (e.Data is null)
             {
-                listening.TrySetException(new InvalidOperationException("The server exited before listening:\n" + output));
+                // Also reached after a kill; stderr may still be appending, so read the output under its lock.
+                if (!listening.Task.IsCompleted)
+                {
+                    lock (output)
+                    {
+                        listening.TrySetException(new InvalidOperationException("The server exited before listening:\n" + output));
+                    }
+                }
+
                 return;
             }
 
