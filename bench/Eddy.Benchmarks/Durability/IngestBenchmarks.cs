@@ -52,13 +52,23 @@ public class IngestBenchmarks
         _learner = new Learner(definition);
         _replica = _learner.Snapshot(_learner.Schema.Clone(), DateTimeOffset.UnixEpoch);
         LoggedBatch batch = Encode();
+        LoggedBatch general = EncodeGeneral();
         _record = batch.Payload.ToArray();
+        if (!general.Payload.Span.SequenceEqual(_record))
+        {
+            throw new InvalidOperationException("The fast path encoded other bytes than the general parser.");
+        }
+
         batch.Release();
+        general.Release();
         Learn();
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Lines, Description = "request side: parse + check + encode")]
     public void Accept() => Encode().Release();
+
+    [Benchmark(OperationsPerInvoke = Lines, Description = "request side, general parser")]
+    public void AcceptGeneral() => EncodeGeneral().Release();
 
     [Benchmark(OperationsPerInvoke = Lines, Description = "writer side: decode + learn + metrics")]
     public void Learn()
@@ -80,6 +90,25 @@ public class IngestBenchmarks
     }
 
     private LoggedBatch Encode()
+    {
+        var encoder = new BatchRecords.Encoder("bench");
+        Span<Range> names = stackalloc Range[LearnLineReader.MaxFeatures];
+        Span<double> values = stackalloc double[LearnLineReader.MaxFeatures];
+        for (int i = 0; i < _lines.Length; i++)
+        {
+            ReadOnlySpan<byte> line = _lines[i].FirstSpan;
+            if (!LearnLineReader.TryRead(line, names, values, out int count, out Label y) || !Learner.AcceptsLabel(_replica, y))
+            {
+                throw new InvalidOperationException("A benchmark line left the fast path.");
+            }
+
+            encoder.AddUtf8(line, names[..count], values[..count], y, i + 1);
+        }
+
+        return encoder.Take()!;
+    }
+
+    private LoggedBatch EncodeGeneral()
     {
         var encoder = new BatchRecords.Encoder("bench");
         for (int i = 0; i < _lines.Length; i++)

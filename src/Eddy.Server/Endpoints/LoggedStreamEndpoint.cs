@@ -34,6 +34,8 @@ internal static class LoggedStreamEndpoint
         var inFlight = new Queue<LoggedBatch>();
         var encoder = new BatchRecords.Encoder(host.Name);
         var raw = new RawExample();
+        var names = new Range[LearnLineReader.MaxFeatures];
+        var values = new double[LearnLineReader.MaxFeatures];
         bool anomaly = host.Definition.IsAnomaly;
         long line = 0;
         bool stop = false;
@@ -62,7 +64,16 @@ internal static class LoggedStreamEndpoint
                     continue;
                 }
 
-                if (!IsBlank(text) && Accept(text, line, host, settings, raw, anomaly, output) is { } y)
+                if (!anomaly && text.IsSingleSegment && LearnLineReader.TryRead(text.FirstSpan, names, values, out int count, out Label fastY)
+                    && Learner.AcceptsLabel(host.Replica, fastY))
+                {
+                    encoder.AddUtf8(text.FirstSpan, names.AsSpan(0, count), values.AsSpan(0, count), fastY, line);
+                    if (encoder.Count >= BatchExamples || encoder.Length >= BatchBytes)
+                    {
+                        await SendAsync(encoder, host, inFlight, output);
+                    }
+                }
+                else if (!IsBlank(text) && Accept(text, line, host, settings, raw, anomaly, output) is { } y)
                 {
                     encoder.Add(raw, y, line);
                     if (encoder.Count >= BatchExamples || encoder.Length >= BatchBytes)

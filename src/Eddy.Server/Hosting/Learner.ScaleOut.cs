@@ -17,6 +17,20 @@ internal sealed partial class Learner
     /// </summary>
     public static LearnOutcome? Check(Replica replica, LearnWork work) => Check(replica, work.Features, work.Y);
 
+    /// <summary>Whether the replica's model takes <paramref name="y"/> as a label (finite numeric features need no check).</summary>
+    public static bool AcceptsLabel(Replica replica, Label y)
+    {
+        try
+        {
+            ValidateLabel(replica.Model, y);
+            return true;
+        }
+        catch (InvalidLabelException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Checks features (null for a pending id) and a label against a replica; null when acceptable.</summary>
     public static LearnOutcome? Check(Replica replica, RawExample? features, Label y)
     {

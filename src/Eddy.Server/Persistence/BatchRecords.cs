@@ -26,6 +26,8 @@ internal static class BatchRecords
         private readonly string _model;
         private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private readonly byte[][] _positionNames = CreatePositionNames();
+        private readonly int[] _positionIndex = new int[LearnLineReader.MaxFeatures];
         private LoggedBatch? _batch;
         private StateWriter? _writer;
         private int _countOffset;
@@ -83,6 +85,102 @@ internal static class BatchRecords
             batch.LastLine = line;
         }
 
+        /// <summary>
+        /// Adds an example read by <see cref="LearnLineReader"/>: names as UTF-8 ranges of <paramref name="line"/>, numeric
+        /// values. Encodes exactly what <see cref="Add"/> would for the same example, without decoding the names: a
+        /// name is matched against the one at the same position in the previous example first (streams repeat their
+        /// layout), then looked up.
+        /// </summary>
+        public void AddUtf8(ReadOnlySpan<byte> line, ReadOnlySpan<Range> names, ReadOnlySpan<double> values, Label y, long lineNumber)
+        {
+            if (_batch is null)
+            {
+                Begin(lineNumber);
+            }
+
+            LoggedBatch batch = _batch!;
+            StateWriter writer = _writer!;
+            int count = names.Length;
+            Span<int> indices = stackalloc int[count];
+            bool allKnown = true;
+            for (int i = 0; i < count; i++)
+            {
+                indices[i] = Resolve(line[names[i]], i);
+                allKnown &= indices[i] >= 0;
+            }
+
+            writer.WriteLabel(y);
+            if (allKnown)
+            {
+                Span<byte> span = batch.GetSpan(4 + (count * 13));
+                BinaryPrimitives.WriteInt32LittleEndian(span, count);
+                int at = 4;
+                for (int i = 0; i < count; i++)
+                {
+                    BinaryPrimitives.WriteInt32LittleEndian(span[at..], indices[i]);
+                    span[at + 4] = 0;
+                    BinaryPrimitives.WriteInt64LittleEndian(span[(at + 5)..], BitConverter.DoubleToInt64Bits(values[i]));
+                    at += 13;
+                }
+
+                batch.Advance(at);
+            }
+            else
+            {
+                writer.WriteInt32(count);
+                for (int i = 0; i < count; i++)
+                {
+                    if (indices[i] >= 0)
+                    {
+                        writer.WriteInt32(indices[i]);
+                    }
+                    else
+                    {
+                        // First use in this record: define it (its index is ~indices[i]).
+                        writer.WriteInt32(-1);
+                        writer.WriteBytes(line[names[i]]);
+                    }
+
+                    writer.WriteByte(0);
+                    writer.WriteDouble(values[i]);
+                }
+            }
+
+            batch.Count++;
+            batch.LastLine = lineNumber;
+        }
+
+        /// <summary>The name's index in this record; the bitwise complement of a new index when this is its first use.</summary>
+        private int Resolve(ReadOnlySpan<byte> utf8, int position)
+        {
+            if (position < _positionIndex.Length && _positionIndex[position] >= 0 && utf8.SequenceEqual(_positionNames[position]))
+            {
+                return _positionIndex[position];
+            }
+
+            Span<char> chars = stackalloc char[utf8.Length];
+            int length = System.Text.Encoding.UTF8.GetChars(utf8, chars);
+            int index;
+            bool known = _lookup.TryGetValue(chars[..length], out index);
+            if (!known)
+            {
+                index = _names.Count;
+                _lookup[chars[..length]] = index;
+            }
+
+            if (position < _positionIndex.Length)
+            {
+                if (!utf8.SequenceEqual(_positionNames[position]))
+                {
+                    _positionNames[position] = utf8.ToArray();
+                }
+
+                _positionIndex[position] = index;
+            }
+
+            return known ? index : ~index;
+        }
+
         /// <summary>The finished batch (null when empty); the next <see cref="Add"/> starts a new one.</summary>
         public LoggedBatch? Take()
         {
@@ -97,6 +195,13 @@ internal static class BatchRecords
             return batch;
         }
 
+        private static byte[][] CreatePositionNames()
+        {
+            var names = new byte[LearnLineReader.MaxFeatures][];
+            Array.Fill(names, []);
+            return names;
+        }
+
         private void Begin(long line)
         {
             var batch = new LoggedBatch { FirstLine = line };
@@ -106,6 +211,7 @@ internal static class BatchRecords
             _countOffset = batch.Length;
             writer.WriteInt32(0);
             _names.Clear();
+            _positionIndex.AsSpan().Fill(-1);
             _batch = batch;
             _writer = writer;
         }
