@@ -32,19 +32,14 @@ internal static class LoggedStreamEndpoint
         PipeReader input = context.Request.BodyReader;
         PipeWriter output = context.Response.BodyWriter;
         var inFlight = new Queue<LoggedBatch>();
-        var encoder = new BatchRecords.Encoder(host.Name);
-        var raw = new RawExample();
-        var names = new Range[LearnLineReader.MaxFeatures];
-        var values = new double[LearnLineReader.MaxFeatures];
-        bool anomaly = host.Definition.IsAnomaly;
-        long line = 0;
+        var session = new Session(host, settings, output);
         bool stop = false;
         while (!stop)
         {
             if (!input.TryRead(out ReadResult read))
             {
                 // Nothing more buffered: send what is batched rather than wait for the client.
-                await SendAsync(encoder, host, inFlight, output);
+                await SendAsync(session.Encoder, host, inFlight, output);
                 await AnswerDoneAsync(inFlight, output, wait: false);
                 await output.FlushAsync(context.RequestAborted);
                 read = await input.ReadAsync(context.RequestAborted);
@@ -55,38 +50,31 @@ internal static class LoggedStreamEndpoint
             }
 
             ReadOnlySequence<byte> buffer = read.Buffer;
-            while (TryTakeLine(ref buffer, out ReadOnlySequence<byte> text) || (read.IsCompleted && TakeRest(ref buffer, out text)))
+            while (true)
             {
-                line++;
-                if (text.Length > settings.MaxBodyBytes)
+                // Whole lines inside the first segment go straight from its memory; a line across segments (or the
+                // unterminated rest at the end) goes through the sequence.
+                int consumed = session.TakeLines(buffer.First);
+                buffer = buffer.Slice(consumed);
+                if (!session.Full && (TryTakeLine(ref buffer, out ReadOnlySequence<byte> text) || (read.IsCompleted && TakeRest(ref buffer, out text))))
                 {
-                    WriteErrorLine(output, line, ProblemKind.BodyTooLarge, $"The line is over the limit of {settings.MaxBodyBytes} bytes.", null);
-                    continue;
+                    session.Take(text);
+                }
+                else if (!session.Full)
+                {
+                    break;
                 }
 
-                if (!anomaly && text.IsSingleSegment && LearnLineReader.TryRead(text.FirstSpan, names, values, out int count, out Label fastY)
-                    && Learner.AcceptsLabel(host.Replica, fastY))
+                if (session.Full)
                 {
-                    encoder.AddUtf8(text.FirstSpan, names.AsSpan(0, count), values.AsSpan(0, count), fastY, line);
-                    if (encoder.Count >= BatchExamples || encoder.Length >= BatchBytes)
-                    {
-                        await SendAsync(encoder, host, inFlight, output);
-                    }
-                }
-                else if (!IsBlank(text) && Accept(text, line, host, settings, raw, anomaly, output) is { } y)
-                {
-                    encoder.Add(raw, y, line);
-                    if (encoder.Count >= BatchExamples || encoder.Length >= BatchBytes)
-                    {
-                        await SendAsync(encoder, host, inFlight, output);
-                    }
+                    await SendAsync(session.Encoder, host, inFlight, output);
                 }
             }
 
             if (buffer.Length > settings.MaxBodyBytes)
             {
                 input.AdvanceTo(buffer.End);
-                WriteErrorLine(output, line + 1, ProblemKind.BodyTooLarge, $"The line is over the limit of {settings.MaxBodyBytes} bytes; the stream stops.", null);
+                WriteErrorLine(output, session.Line + 1, ProblemKind.BodyTooLarge, $"The line is over the limit of {settings.MaxBodyBytes} bytes; the stream stops.", null);
                 break;
             }
 
@@ -94,9 +82,84 @@ internal static class LoggedStreamEndpoint
             stop = read.IsCompleted;
         }
 
-        await SendAsync(encoder, host, inFlight, output);
+        await SendAsync(session.Encoder, host, inFlight, output);
         await AnswerDoneAsync(inFlight, output, wait: true);
         await output.FlushAsync(context.RequestAborted);
+    }
+
+    /// <summary>One request's lines into batches: the fast path for common lines, the general parser for the rest.</summary>
+    private sealed class Session(ModelHost host, ServerSettings settings, PipeWriter output)
+    {
+        private readonly RawExample _raw = new();
+        private readonly Range[] _names = new Range[LearnLineReader.MaxFeatures];
+        private readonly double[] _values = new double[LearnLineReader.MaxFeatures];
+        private readonly bool _anomaly = host.Definition.IsAnomaly;
+
+        public BatchRecords.Encoder Encoder { get; } = new(host.Name);
+
+        public long Line { get; private set; }
+
+        /// <summary>The batch being built is full: send it before taking more lines.</summary>
+        public bool Full => Encoder.Count >= BatchExamples || Encoder.Length >= BatchBytes;
+
+        /// <summary>Takes the complete lines at the start of <paramref name="memory"/> until the batch is full; the bytes used.</summary>
+        public int TakeLines(ReadOnlyMemory<byte> memory)
+        {
+            int consumed = 0;
+            while (!Full)
+            {
+                int end = memory.Span[consumed..].IndexOf((byte)'\n');
+                if (end < 0)
+                {
+                    break;
+                }
+
+                Take(memory.Slice(consumed, end));
+                consumed += end + 1;
+            }
+
+            return consumed;
+        }
+
+        public void Take(ReadOnlySequence<byte> text)
+        {
+            if (text.IsSingleSegment)
+            {
+                Take(text.First);
+                return;
+            }
+
+            Line++;
+            TakeGeneral(text);
+        }
+
+        private void Take(ReadOnlyMemory<byte> text)
+        {
+            Line++;
+            ReadOnlySpan<byte> span = text.Span;
+            if (!_anomaly && span.Length <= settings.MaxBodyBytes
+                && LearnLineReader.TryRead(span, _names, _values, out int count, out Label y) && Learner.AcceptsLabel(host.Replica, y))
+            {
+                Encoder.AddUtf8(span, _names.AsSpan(0, count), _values.AsSpan(0, count), y, Line);
+                return;
+            }
+
+            TakeGeneral(new ReadOnlySequence<byte>(text));
+        }
+
+        private void TakeGeneral(ReadOnlySequence<byte> text)
+        {
+            if (text.Length > settings.MaxBodyBytes)
+            {
+                WriteErrorLine(output, Line, ProblemKind.BodyTooLarge, $"The line is over the limit of {settings.MaxBodyBytes} bytes.", null);
+                return;
+            }
+
+            if (!IsBlank(text) && Accept(text, Line, host, settings, _raw, _anomaly, output) is { } y)
+            {
+                Encoder.Add(_raw, y, Line);
+            }
+        }
     }
 
     /// <summary>Parses and checks one line; the label to log it with, or null after writing its error line.</summary>

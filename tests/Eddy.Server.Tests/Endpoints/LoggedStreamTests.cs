@@ -57,6 +57,21 @@ public sealed class LoggedStreamTests
     }
 
     [Fact]
+    public async Task LoggedStream_LineOverTheLimitAndCrLf_LongLineRefusedOthersLearned()
+    {
+        await using EddyApplication eddy = await EddyApplication.StartAsync(new Dictionary<string, string?> { ["Eddy:MaxBodyBytes"] = "64" });
+        string longLine = "{\"x\": {\"" + new string('a', 80) + "\": 1}, \"y\": 1}";
+        string ndjson = "{\"x\": {\"a\": 1}, \"y\": 1}\r\n" + longLine + "\n{\"x\": {\"a\": 2}, \"y\": 0}";
+
+        JsonElement[] answers = await PostLoggedAsync(eddy.Client, ndjson);
+
+        JsonElement error = Assert.Single(answers, a => a.TryGetProperty("error", out _));
+        Assert.Equal(2, error.GetProperty("line").GetInt64());
+        Assert.Equal("urn:eddy:problem:body-too-large", error.GetProperty("error").GetProperty("type").GetString());
+        await WaitLearnedAsync(eddy.Client, 2);
+    }
+
+    [Fact]
     public async Task LoggedStream_UnknownAck_Is400ProblemAndLearnsNothing()
     {
         await using EddyApplication eddy = await EddyApplication.StartAsync();
