@@ -64,7 +64,7 @@ internal sealed partial class ModelHost
         {
             if (_storageFailure is null)
             {
-                _publisher.PublishNow(force: false);
+                // Learns applied since the last publication stay tracked, so a restore after a failure replays them.
                 ApplyLogged(batch.Payload);
             }
 

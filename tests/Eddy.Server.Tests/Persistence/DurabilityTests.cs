@@ -160,6 +160,40 @@ public sealed class DurabilityTests : IDisposable
         Assert.InRange(sequence, 50, 51);
         Assert.Equal(Replays.SeedChecksum(phishing, (int)sequence), recovered.GetProperty("stateChecksum").GetString());
     }
+    [Fact]
+    public async Task FsyncFails_DuringLoggedStream_BatchesRefused503NothingAcknowledgedLost()
+    {
+        Dataset phishing = RiverDatasets.Phishing();
+        var disk = new FailingFileSystem();
+        long acknowledged;
+        await using (EddyApplication eddy = await EddyApplication.StartAsync(
+            new Dictionary<string, string?> { ["Eddy:DataDirectory"] = _data },
+            services => services.AddSingleton<IStorageFileSystem>(disk)))
+        {
+            JsonElement[] first = await Endpoints.LoggedStreamTests.PostLoggedAsync(eddy.Client, Endpoints.LoggedStreamTests.Ndjson(phishing, 300));
+            acknowledged = first.Sum(a => a.GetProperty("accepted").GetInt32());
+            Assert.Equal(300, acknowledged);
+
+            disk.FailSyncs = true;
+            JsonElement[] refused = await Endpoints.LoggedStreamTests.PostLoggedAsync(eddy.Client, Endpoints.LoggedStreamTests.Ndjson(phishing, 200, start: 300));
+            Assert.NotEmpty(refused);
+            Assert.All(refused, a => Assert.Equal("urn:eddy:problem:storage-unavailable", a.GetProperty("error").GetProperty("type").GetString()));
+            Assert.Equal(200, refused[^1].GetProperty("lines")[1].GetInt64());
+
+            // The single-learn route refuses as well; predictions keep reading the last durable replica.
+            await PendingPredictionTests.PostAsync(eddy, "/v1/models/default/learn", await Examples.Learn(phishing, 500).ReadAsStringAsync(), HttpStatusCode.ServiceUnavailable);
+            JsonElement predicted = await PendingPredictionTests.PostAsync(eddy, "/v1/models/default/predict", await Examples.Predict(phishing, 0).ReadAsStringAsync(), HttpStatusCode.OK);
+            Assert.InRange(predicted.GetProperty("sequence").GetInt64(), 300, 300);
+        }
+
+        // Refused batches were never acknowledged; whatever of them reached the file may come back, in order.
+        await using EddyApplication restarted = await StartAsync();
+        JsonElement recovered = await restarted.GetJsonAsync("/v1/models/default");
+        long sequence = recovered.GetProperty("sequence").GetInt64();
+        Assert.InRange(sequence, acknowledged, 500);
+        Assert.Equal(Replays.SeedChecksum(phishing, (int)sequence), recovered.GetProperty("stateChecksum").GetString());
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_data))
