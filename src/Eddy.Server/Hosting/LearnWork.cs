@@ -27,8 +27,8 @@ internal sealed class LearnWork
     public string? IdempotencyKey { get; }
 
     /// <summary>
-    /// A supervised anomaly model's optional feedback (was this target an anomaly?): it only scores the metrics, so it
-    /// is not logged; replay never updates metrics. (An unsupervised model's feedback travels in <see cref="Y"/>.)
+    /// A supervised anomaly model's optional feedback (was this target an anomaly?): it only scores the metrics; the
+    /// learned record carries it after the features. (An unsupervised model's feedback travels in <see cref="Y"/>.)
     /// </summary>
     public Label Feedback { get; init; }
 
