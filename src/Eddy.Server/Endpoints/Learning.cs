@@ -25,7 +25,7 @@ internal static class Learning
         try
         {
             ExampleRequest request = ExampleParser.ParseBody(body, new RawSink(raw), settings.MaxJsonDepth);
-            work = CreateWork(request, raw, key, host.Definition.IsAnomaly);
+            work = CreateWork(request, raw, key, host.Definition.IsAnomaly, host.Definition.IsSupervisedAnomaly);
         }
         catch
         {
@@ -56,8 +56,14 @@ internal static class Learning
     /// The work for a validated learn. An anomaly model's work carries the optional feedback label where other models
     /// carry y (the log records it there too): it scores the metrics and is never learned from.
     /// </summary>
-    public static LearnWork CreateWork(ExampleRequest request, RawExample raw, string? idempotencyKey, bool anomaly)
+    public static LearnWork CreateWork(ExampleRequest request, RawExample raw, string? idempotencyKey, bool anomaly, bool supervisedAnomaly = false)
     {
+        if (supervisedAnomaly)
+        {
+            ValidateSupervisedAnomaly(request);
+            return new LearnWork(raw, request.Y, null, idempotencyKey) { Feedback = request.Feedback };
+        }
+
         Validate(request, anomaly);
         if (anomaly)
         {
@@ -101,6 +107,25 @@ internal static class Learning
         else if (!request.HasX)
         {
             throw new ClientErrorException(ProblemKind.InvalidRequest, "The features \"x\" are missing (or give the \"id\" of a pending prediction).", "x");
+        }
+    }
+
+    /// <summary>A supervised anomaly model learns <c>{"x", "y"}</c> (y its numeric target), optionally with the feedback "label".</summary>
+    private static void ValidateSupervisedAnomaly(ExampleRequest request)
+    {
+        if (request.Id is not null)
+        {
+            throw new ClientErrorException(ProblemKind.InvalidRequest, "An anomaly model keeps no pending predictions; send the features \"x\" with the target \"y\".", "id");
+        }
+
+        if (!request.HasX)
+        {
+            throw new ClientErrorException(ProblemKind.InvalidRequest, "The features \"x\" are missing.", "x");
+        }
+
+        if (!request.HasY)
+        {
+            throw new ClientErrorException(ProblemKind.InvalidLabel, "The target \"y\" is missing: a supervised anomaly model learns how anomalous y is given x.", "y");
         }
     }
 
@@ -158,7 +183,7 @@ internal static class Learning
     /// <summary>An anomaly model's score of the example before it was learned: <c>"score": 0.12</c>.</summary>
     public static void WriteScore(Utf8JsonWriter writer, ModelHost host, LearnOutcome outcome)
     {
-        if (!host.Definition.IsAnomaly)
+        if (!host.Definition.IsAnomaly && !host.Definition.IsSupervisedAnomaly)
         {
             return;
         }

@@ -208,6 +208,7 @@ internal static class ModelEndpoints
         Classifier => "classifier",
         Regressor => "regressor",
         AnomalyDetector => "anomaly",
+        SupervisedAnomalyDetector => "supervised_anomaly",
         _ => "transformer",
     };
 

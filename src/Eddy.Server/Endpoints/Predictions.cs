@@ -22,9 +22,12 @@ internal static class Predictions
 
     public static Task HandleAsync(HttpContext context, ModelHost host, ServerSettings settings) => HandleAsync(context, host, settings, scoreRoute: false);
 
-    /// <summary><c>POST /v1/models/{name}/score</c>: an anomaly model's score of <c>{"x"}</c>, pure, from the replica.</summary>
+    /// <summary>
+    /// <c>POST /v1/models/{name}/score</c>: an anomaly model's score of <c>{"x"}</c> (a supervised one's of <c>{"x", "y"}</c>),
+    /// pure, from the replica.
+    /// </summary>
     public static Task ScoreAsync(HttpContext context, ModelHost host, ServerSettings settings) =>
-        host.Definition.IsAnomaly
+        host.Definition.IsAnomaly || host.Definition.IsSupervisedAnomaly
             ? HandleAsync(context, host, settings, scoreRoute: true)
             : JsonResponse.ProblemAsync(context, ProblemKind.InvalidRequest, $"The model '{host.Name}' is not an anomaly detector; ask it with /predict.").AsTask();
 
@@ -56,7 +59,7 @@ internal static class Predictions
             Replica replica = host.Replica;
             FeatureVector x = Vector(replica);
             ExampleRequest request = ExampleParser.ParseBody(body, new VectorSink(x), settings.MaxJsonDepth);
-            if (request.HasY || request.HasFeedback)
+            if ((request.HasY && !host.Definition.IsSupervisedAnomaly) || request.HasFeedback)
             {
                 string route = scoreRoute ? "A score" : "A prediction";
                 throw new ClientErrorException(ProblemKind.InvalidRequest, $"{route} takes no label; send it with the example to the learn route.", request.HasY ? "y" : "label");
@@ -176,6 +179,9 @@ internal static class Predictions
                     return new Prediction(Label.None, null, detector.ScoreOne(x), IsScore: true);
                 }
 
+                case SupervisedAnomalyDetector supervised:
+                    return new Prediction(Label.None, null, ScoreTarget(supervised, x, request, path), IsScore: true);
+
                 default:
                     throw new ClientErrorException(ProblemKind.InvalidRequest, $"The model '{host.Name}' is a transformer; it makes no predictions.");
             }
@@ -183,6 +189,29 @@ internal static class Predictions
         catch (InvalidFeatureException e)
         {
             throw new ClientErrorException(ProblemKind.InvalidFeature, e.Message, path + "x." + e.FeatureName);
+        }
+    }
+
+    /// <summary>A supervised anomaly detector's score of the request's target "y" given x.</summary>
+    private static double ScoreTarget(SupervisedAnomalyDetector detector, FeatureVector x, ExampleRequest request, string path)
+    {
+        if (request.Id is not null)
+        {
+            throw new ClientErrorException(ProblemKind.InvalidRequest, "An anomaly model keeps no pending predictions; score without an \"id\".", path + "id");
+        }
+
+        if (!request.HasY)
+        {
+            throw new ClientErrorException(ProblemKind.InvalidLabel, "A supervised anomaly model scores a target: send the features \"x\" with \"y\".", path + "y");
+        }
+
+        try
+        {
+            return detector.ScoreOne(x, request.Y.ToDouble());
+        }
+        catch (InvalidLabelException e)
+        {
+            throw new ClientErrorException(ProblemKind.InvalidLabel, e.Message, path + "y");
         }
     }
 

@@ -26,6 +26,12 @@ internal sealed class LearnWork
 
     public string? IdempotencyKey { get; }
 
+    /// <summary>
+    /// A supervised anomaly model's optional feedback (was this target an anomaly?): it only scores the metrics; the
+    /// learned record carries it after the features. (An unsupervised model's feedback travels in <see cref="Y"/>.)
+    /// </summary>
+    public Label Feedback { get; init; }
+
     /// <summary>Set by the writer when it applied this learn from a pending prediction.</summary>
     public PendingPrediction? Pending { get; set; }
 

@@ -13,6 +13,7 @@ namespace Eddy.Server.Hosting;
 /// Only the host's writer calls it. A learn validates everything first (label, then features without interning new
 /// names), so a refused example changes nothing; then it predicts, learns and scores, as progressive validation does.
 /// An anomaly detector scores, then learns; its work's label is the optional feedback, which only the metrics see.
+/// A supervised anomaly detector scores its target "y" given x, then learns it; its feedback rides beside y.
 /// </summary>
 internal sealed partial class Learner
 {
@@ -87,7 +88,7 @@ internal sealed partial class Learner
                 raw.Fill(_x);
             }
 
-            return LearnValidated(raw, y, served, pending, replay);
+            return LearnValidated(raw, y, work.Feedback, served, pending, replay);
         }
         catch (InvalidLabelException e)
         {
@@ -223,7 +224,7 @@ internal sealed partial class Learner
         return metrics;
     }
 
-    private LearnOutcome LearnValidated(RawExample raw, Label y, PendingPrediction? served, PendingPredictions? pending, bool replay)
+    private LearnOutcome LearnValidated(RawExample raw, Label y, Label feedback, PendingPrediction? served, PendingPredictions? pending, bool replay)
     {
         // The error the drift monitor watches: 0/1 for a classifier, |y − ŷ| for a regressor; NaN when nothing was predicted.
         double error = double.NaN;
@@ -306,14 +307,21 @@ internal sealed partial class Learner
                 detector.LearnOne(_x);
                 if (!y.IsNone && !replay)
                 {
-                    // River's ROCAUC takes a bare score as P(True).
-                    _probabilities.Clear();
-                    _probabilities.Add(Label.True, score);
-                    var prediction = new ClassificationPrediction(Label.None, _probabilities);
-                    foreach (Metric metric in _metrics)
-                    {
-                        ((ClassificationMetric)metric).Update(y, prediction);
-                    }
+                    ScoreFeedback(y, score);
+                }
+
+                break;
+            }
+
+            case SupervisedAnomalyDetector supervised:
+            {
+                // As above, with the target: the score of y given x before learning it; the feedback only scores.
+                double target = y.ToDouble();
+                score = supervised.ScoreOne(_x, target);
+                supervised.LearnOne(_x, target);
+                if (!feedback.IsNone && !replay)
+                {
+                    ScoreFeedback(feedback, score);
                 }
 
                 break;
@@ -347,6 +355,18 @@ internal sealed partial class Learner
         return new LearnOutcome(LearnStatus.Learned, sequence, _metrics.Length > 0 ? _metrics[0].Value : double.NaN) { Score = score };
     }
 
+    /// <summary>Anomaly feedback scores the metrics: River's ROCAUC takes a bare score as P(True).</summary>
+    private void ScoreFeedback(Label feedback, double score)
+    {
+        _probabilities.Clear();
+        _probabilities.Add(Label.True, score);
+        var prediction = new ClassificationPrediction(Label.None, _probabilities);
+        foreach (Metric metric in _metrics)
+        {
+            ((ClassificationMetric)metric).Update(feedback, prediction);
+        }
+    }
+
     private void ValidateLabel(Label y) => ValidateLabel(Model, y);
 
     private static void ValidateLabel(Estimator model, Label y)
@@ -375,6 +395,8 @@ internal sealed partial class Learner
             case Regressor:
                 y.ToDouble();
                 break;
+            case SupervisedAnomalyDetector when !double.IsFinite(y.ToDouble()):
+                throw new InvalidLabelException($"The target {y} is not finite.");
         }
     }
 

@@ -21,4 +21,7 @@ internal sealed record ModelDefinition(
 
     /// <summary>An anomaly detector: learns without labels, answers scores; a learn's "label" is feedback for the metrics.</summary>
     public bool IsAnomaly => Prototype is AnomalyDetector;
+
+    /// <summary>A supervised anomaly detector (GaussianScorer): learns a target "y", answers the score of a target given x.</summary>
+    public bool IsSupervisedAnomaly => Prototype is SupervisedAnomalyDetector;
 }

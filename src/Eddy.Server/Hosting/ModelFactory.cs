@@ -72,7 +72,7 @@ internal sealed partial class ModelFactory
         }
 
         ModelDefinition definition = Define(name, spec, publication, window);
-        if (definition.IsAnomaly && body["output"] is not null)
+        if ((definition.IsAnomaly || definition.IsSupervisedAnomaly) && body["output"] is not null)
         {
             throw Invalid("An anomaly model answers scores; \"output\" shapes classifiers' and regressors' answers.", "output");
         }
@@ -103,10 +103,9 @@ internal sealed partial class ModelFactory
             }
         }
 
-        if (spec.Kind is EstimatorKind.Transformer or EstimatorKind.SupervisedAnomaly)
+        if (spec.Kind is EstimatorKind.Transformer)
         {
-            // Supervised anomaly detectors (a score per target) have no routes yet; refuse them rather than fail at the first learn.
-            throw Invalid("A served model must end with a classifier, a regressor or an (unsupervised) anomaly detector.", "pipeline");
+            throw Invalid("A served model must end with a classifier, a regressor or an anomaly detector.", "pipeline");
         }
 
         return new ModelDefinition(name, spec.ToJson(), built.Estimator, metrics, publication, window);

@@ -40,7 +40,7 @@ internal sealed partial record ChallengerSpec(
             return null;
         }
 
-        if (champion is AnomalyDetector)
+        if (champion is AnomalyDetector or SupervisedAnomalyDetector)
         {
             throw WatchSpec.Invalid("Challengers are scored on labels: an anomaly model cannot have them yet.", "challengers");
         }

@@ -141,6 +141,12 @@ internal static class LogRecords
         {
             features.WriteFeature(writer, i);
         }
+
+        // A supervised anomaly model's feedback trails the record, only when given: other records keep their bytes.
+        if (!work.Feedback.IsNone)
+        {
+            writer.WriteLabel(work.Feedback);
+        }
     }
 
     /// <summary>A prediction served with an id: its features, then what was served (class, value, replica, probabilities).</summary>
@@ -193,7 +199,7 @@ internal static class LogRecords
 
         if (pendingId is null)
         {
-            return new LearnWork(features, y, null, key);
+            return new LearnWork(features, y, null, key) { Feedback = reader.AtEnd ? Label.None : reader.ReadLabel() };
         }
 
         Label label = reader.ReadLabel();

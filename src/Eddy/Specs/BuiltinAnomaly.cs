@@ -4,8 +4,8 @@ using static Eddy.Specs.ParameterSpec;
 namespace Eddy.Specs;
 
 /// <summary>
-/// River's <c>anomaly</c> module. HalfSpaceTrees' <c>limits</c> (a dict) cannot be written in a spec yet, so specs get
-/// River's default (every feature in [0, 1]); its sizes are capped because the trees are allocated up front.
+/// River's <c>anomaly</c> module. HalfSpaceTrees' <c>limits</c> is a dict of feature → (min, max)
+/// (<c>limits={'x': (0, 1)}</c>, in JSON <c>{"x": [0, 1]}</c>); its sizes are capped because the trees are allocated up front.
 /// </summary>
 internal static class BuiltinAnomaly
 {
@@ -16,8 +16,8 @@ internal static class BuiltinAnomaly
     {
         catalog.Register(
             "HalfSpaceTrees",
-            [Integer("n_trees", 10).WithMaximum(100), Integer("height", 8).WithMaximum(12), Integer("window_size", 250), NullableInteger("seed")],
-            a => new HalfSpaceTrees(a.GetInt32("n_trees"), a.GetInt32("height"), a.GetInt32("window_size"), seed: a.GetNullableInt64("seed")));
+            [Integer("n_trees", 10).WithMaximum(100), Integer("height", 8).WithMaximum(12), Integer("window_size", 250), Ranges("limits"), NullableInteger("seed")],
+            a => new HalfSpaceTrees(a.GetInt32("n_trees"), a.GetInt32("height"), a.GetInt32("window_size"), a.GetRanges("limits"), a.GetNullableInt64("seed")));
         catalog.Register(
             "OneClassSVM",
             [Number("nu", 0.1), Optimizer("optimizer", "SGD"), Scheduler("intercept_lr", 0.01), Number("clip_gradient", 1e12)],

@@ -5,8 +5,8 @@ namespace Eddy.Specs;
 
 /// <summary>
 /// River's <c>ensemble</c> bagging, boosting and random-patches wrappers; <c>model</c> is a nested model (or
-/// pipeline). The SRP ensembles' vote <c>metric</c> is an object specs cannot express yet: Accuracy (classifier) and MAE
-/// (regressor) are used.
+/// pipeline). The SRP ensembles' vote <c>metric</c> is a nested metric: Accuracy() (classifier) and MAE() (regressor)
+/// by default.
 /// </summary>
 internal static class BuiltinEnsembles
 {
@@ -50,7 +50,7 @@ internal static class BuiltinEnsembles
                 Estimator("model", "HoeffdingTreeClassifier", ("grace_period", SpecValue.FromInteger(50)), ("delta", SpecValue.FromNumber(0.01))),
                 NModels(), String("subspace_size", "0.6"), String("training_method", "patches"), Number("lam", 6.0),
                 Detector("drift_detector", "ADWIN", ("delta", 1e-5)), Detector("warning_detector", "ADWIN", ("delta", 1e-4)),
-                String("disable_detector", "off"), Boolean("disable_weighted_vote", false), NullableInteger("seed"),
+                String("disable_detector", "off"), Boolean("disable_weighted_vote", false), NullableInteger("seed"), Metric("metric", "Accuracy"),
             ],
             a => new SRPClassifier(
                 a.GetClassifier("model"),
@@ -62,7 +62,8 @@ internal static class BuiltinEnsembles
                 a.GetDetector("warning_detector"),
                 a.GetString("disable_detector"),
                 a.GetBoolean("disable_weighted_vote"),
-                a.GetNullableInt64("seed")));
+                a.GetNullableInt64("seed"),
+                LabelMetric(a)));
         catalog.Register(
             "SRPRegressor",
             [
@@ -70,7 +71,7 @@ internal static class BuiltinEnsembles
                 NModels(), String("subspace_size", "0.6"), String("training_method", "patches"), Number("lam", 6.0),
                 Detector("drift_detector", "ADWIN", ("delta", 1e-5)), Detector("warning_detector", "ADWIN", ("delta", 1e-4)),
                 String("disable_detector", "off"), Boolean("disable_weighted_vote", true), String("drift_detection_criteria", "error"),
-                String("aggregation_method", "mean"), NullableInteger("seed"),
+                String("aggregation_method", "mean"), NullableInteger("seed"), Metric("metric", "MAE"),
             ],
             a => new SRPRegressor(
                 a.GetRegressor("model"),
@@ -84,7 +85,17 @@ internal static class BuiltinEnsembles
                 a.GetBoolean("disable_weighted_vote"),
                 a.GetString("drift_detection_criteria"),
                 a.GetString("aggregation_method"),
-                a.GetNullableInt64("seed")));
+                a.GetNullableInt64("seed"),
+                a.GetMetric<Metrics.RegressionMetric>("metric", "a regression metric")));
+    }
+
+    /// <summary>SRP scores its members' predicted labels, so a probability metric (ROCAUC, LogLoss) cannot weigh votes.</summary>
+    private static Metrics.ClassificationMetric LabelMetric(SpecArguments a)
+    {
+        Metrics.ClassificationMetric metric = a.GetMetric<Metrics.ClassificationMetric>("metric", "a classification metric");
+        return metric.RequiresLabels
+            ? metric
+            : throw new ArgumentException($"{metric.Name} scores probabilities; SRP weighs votes by a metric of predicted labels.", "metric");
     }
 
     private static ParameterSpec NModels() => Integer("n_models", 10).WithMaximum(MaxModels);

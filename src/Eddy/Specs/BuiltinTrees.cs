@@ -4,9 +4,10 @@ using static Eddy.Specs.ParameterSpec;
 namespace Eddy.Specs;
 
 /// <summary>
-/// River's <c>tree</c> module with its parameter names and defaults. The <c>splitter</c> and <c>leaf_model</c>
-/// objects are not expressible in specs yet: the defaults (GaussianSplitter(n_splits=10), TEBSTSplitter(digits=1),
-/// LinearRegression()) are used; <c>max_depth</c> 0 stands for River's None (unlimited).
+/// River's <c>tree</c> module with its parameter names and defaults. <c>splitter</c> is a nested splitter
+/// (<c>GaussianSplitter(n_splits=5)</c>; River's None is GaussianSplitter() for classifiers, TEBSTSplitter() for
+/// regressors) and <c>leaf_model</c> a nested regressor (LinearRegression() by default); <c>max_depth</c> 0 stands
+/// for River's None (unlimited).
 /// </summary>
 internal static class BuiltinTrees
 {
@@ -17,7 +18,8 @@ internal static class BuiltinTrees
             [
                 Integer("grace_period", 200), Integer("max_depth", 0), String("split_criterion", "info_gain"), Number("delta", 1e-7),
                 Number("tau", 0.05), String("leaf_prediction", "nba"), Number("nb_threshold", 0), StringList("nominal_attributes"),
-                Boolean("binary_split", false), Number("max_size", 100.0), Integer("memory_estimate_period", 1_000_000),
+                Splitter("splitter", "GaussianSplitter"), Boolean("binary_split", false), Number("max_size", 100.0),
+                Integer("memory_estimate_period", 1_000_000),
                 Boolean("stop_mem_management", false), Boolean("remove_poor_attrs", false), Boolean("merit_preprune", true),
             ],
             a => new HoeffdingTreeClassifier(
@@ -29,6 +31,7 @@ internal static class BuiltinTrees
                 a.GetString("leaf_prediction"),
                 a.GetNumber("nb_threshold"),
                 Nominal(a),
+                a.GetSplitter("splitter"),
                 binarySplit: a.GetBoolean("binary_split"),
                 maxSize: a.GetNumber("max_size"),
                 memoryEstimatePeriod: a.GetInt32("memory_estimate_period"),
@@ -40,7 +43,7 @@ internal static class BuiltinTrees
             [
                 Integer("grace_period", 200), Integer("max_depth", 0), String("split_criterion", "info_gain"), Number("delta", 1e-7),
                 Number("tau", 0.05), String("leaf_prediction", "nba"), Number("nb_threshold", 0), StringList("nominal_attributes"),
-                Boolean("bootstrap_sampling", true), Integer("drift_window_threshold", 300), Detector("drift_detector", "ADWIN"),
+                Splitter("splitter", "GaussianSplitter"), Boolean("bootstrap_sampling", true), Integer("drift_window_threshold", 300), Detector("drift_detector", "ADWIN"),
                 Number("switch_significance", 0.05), Boolean("binary_split", false), Number("max_size", 100.0),
                 Integer("memory_estimate_period", 1_000_000), Boolean("stop_mem_management", false), Boolean("remove_poor_attrs", false),
                 Boolean("merit_preprune", true), NullableInteger("seed"),
@@ -54,6 +57,7 @@ internal static class BuiltinTrees
                 a.GetString("leaf_prediction"),
                 a.GetNumber("nb_threshold"),
                 Nominal(a),
+                a.GetSplitter("splitter"),
                 bootstrapSampling: a.GetBoolean("bootstrap_sampling"),
                 driftWindowThreshold: a.GetInt32("drift_window_threshold"),
                 driftDetector: a.GetDetector("drift_detector"),
@@ -69,8 +73,9 @@ internal static class BuiltinTrees
             "HoeffdingTreeRegressor",
             [
                 Integer("grace_period", 200), Integer("max_depth", 0), Number("delta", 1e-7), Number("tau", 0.05),
-                String("leaf_prediction", "adaptive"), Number("model_selector_decay", 0.95), StringList("nominal_attributes"),
-                Integer("min_samples_split", 5), Boolean("binary_split", false), Number("max_size", 500.0),
+                String("leaf_prediction", "adaptive"), Estimator("leaf_model", "LinearRegression"), Number("model_selector_decay", 0.95),
+                StringList("nominal_attributes"), Splitter("splitter", "TEBSTSplitter"), Integer("min_samples_split", 5),
+                Boolean("binary_split", false), Number("max_size", 500.0),
                 Integer("memory_estimate_period", 1_000_000), Boolean("stop_mem_management", false),
                 Boolean("remove_poor_attrs", false), Boolean("merit_preprune", true),
             ],
@@ -80,8 +85,10 @@ internal static class BuiltinTrees
                 a.GetNumber("delta"),
                 a.GetNumber("tau"),
                 a.GetString("leaf_prediction"),
-                modelSelectorDecay: a.GetNumber("model_selector_decay"),
-                nominalAttributes: Nominal(a),
+                a.GetRegressor("leaf_model"),
+                a.GetNumber("model_selector_decay"),
+                Nominal(a),
+                a.GetSplitter("splitter"),
                 minSamplesSplit: a.GetInt32("min_samples_split"),
                 binarySplit: a.GetBoolean("binary_split"),
                 maxSize: a.GetNumber("max_size"),
@@ -93,8 +100,9 @@ internal static class BuiltinTrees
             "HoeffdingAdaptiveTreeRegressor",
             [
                 Integer("grace_period", 200), Integer("max_depth", 0), Number("delta", 1e-7), Number("tau", 0.05),
-                String("leaf_prediction", "adaptive"), Number("model_selector_decay", 0.95), StringList("nominal_attributes"),
-                Integer("min_samples_split", 5), Boolean("bootstrap_sampling", true), Integer("drift_window_threshold", 300),
+                String("leaf_prediction", "adaptive"), Estimator("leaf_model", "LinearRegression"), Number("model_selector_decay", 0.95),
+                StringList("nominal_attributes"), Splitter("splitter", "TEBSTSplitter"), Integer("min_samples_split", 5),
+                Boolean("bootstrap_sampling", true), Integer("drift_window_threshold", 300),
                 Detector("drift_detector", "ADWIN"), Number("switch_significance", 0.05), Boolean("binary_split", false),
                 Number("max_size", 500.0), Integer("memory_estimate_period", 1_000_000), Boolean("stop_mem_management", false),
                 Boolean("remove_poor_attrs", false), Boolean("merit_preprune", true), NullableInteger("seed"),
@@ -105,8 +113,10 @@ internal static class BuiltinTrees
                 a.GetNumber("delta"),
                 a.GetNumber("tau"),
                 a.GetString("leaf_prediction"),
-                modelSelectorDecay: a.GetNumber("model_selector_decay"),
-                nominalAttributes: Nominal(a),
+                a.GetRegressor("leaf_model"),
+                a.GetNumber("model_selector_decay"),
+                Nominal(a),
+                a.GetSplitter("splitter"),
                 minSamplesSplit: a.GetInt32("min_samples_split"),
                 bootstrapSampling: a.GetBoolean("bootstrap_sampling"),
                 driftWindowThreshold: a.GetInt32("drift_window_threshold"),
@@ -124,7 +134,8 @@ internal static class BuiltinTrees
             [
                 Integer("grace_period", 200), Integer("max_depth", 0), Integer("min_samples_reevaluate", 20),
                 String("split_criterion", "info_gain"), Number("delta", 1e-7), Number("tau", 0.05), String("leaf_prediction", "nba"),
-                Number("nb_threshold", 0), StringList("nominal_attributes"), Boolean("binary_split", false), Number("max_size", 100.0),
+                Number("nb_threshold", 0), StringList("nominal_attributes"), Splitter("splitter", "GaussianSplitter"),
+                Boolean("binary_split", false), Number("max_size", 100.0),
                 Integer("memory_estimate_period", 1_000_000), Boolean("stop_mem_management", false),
                 Boolean("remove_poor_attrs", false), Boolean("merit_preprune", true),
             ],
@@ -138,6 +149,7 @@ internal static class BuiltinTrees
                 a.GetString("leaf_prediction"),
                 a.GetNumber("nb_threshold"),
                 Nominal(a),
+                a.GetSplitter("splitter"),
                 binarySplit: a.GetBoolean("binary_split"),
                 maxSize: a.GetNumber("max_size"),
                 memoryEstimatePeriod: a.GetInt32("memory_estimate_period"),

@@ -15,4 +15,7 @@ public enum ComponentFamily
 
     /// <summary>A univariate statistic (<c>Mean()</c>, <c>BayesianMean(prior=3, prior_weight=1)</c>): Agg's and TargetAgg's <c>how</c>.</summary>
     Statistic,
+
+    /// <summary>A Hoeffding tree's attribute observer (<c>GaussianSplitter(n_splits=5)</c>, <c>TEBSTSplitter(digits=2)</c>).</summary>
+    Splitter,
 }

@@ -36,6 +36,7 @@ public sealed class EstimatorCatalog
         BuiltinNeighbors.Register(catalog);
         BuiltinAnomaly.Register(catalog);
         BuiltinTrees.Register(catalog);
+        BuiltinSplitters.Register(catalog);
         BuiltinForests.Register(catalog);
         BuiltinComponents.Register(catalog);
         BuiltinDetectors.Register(catalog);
@@ -68,6 +69,10 @@ public sealed class EstimatorCatalog
     /// <summary>Registers a univariate statistic (Agg's <c>how</c>).</summary>
     public EstimatorCatalog RegisterStatistic(string name, IEnumerable<ParameterSpec> parameters, Func<SpecArguments, Eddy.Stats.Univariate> factory) =>
         Add(ComponentFamily.Statistic, name, parameters, factory);
+
+    /// <summary>Registers a tree splitter (an attribute observer).</summary>
+    public EstimatorCatalog RegisterSplitter(string name, IEnumerable<ParameterSpec> parameters, Func<SpecArguments, Eddy.Trees.Splitters.Splitter> factory) =>
+        Add(ComponentFamily.Splitter, name, parameters, factory);
 
     /// <summary>
     /// A fresh drift detector from River's expression form (<c>ADWIN(delta=0.001)</c>, <c>PageHinkley</c>) or the JSON

@@ -6,8 +6,8 @@ namespace Eddy.Specs;
 /// <summary>
 /// Reads River's expression form: <c>(Select('a') | StandardScaler) + OneHotEncoder | LogisticRegression(l2=0.1)</c>.
 /// As in Python, <c>+</c> (union) binds tighter than <c>|</c> (pipeline). Calls take positional and keyword
-/// arguments; values are numbers, strings in either quotes, True/False/None, lists and nested calls (a bare name
-/// is a call without arguments). Module prefixes (<c>preprocessing.</c>) are read and dropped later.
+/// arguments; values are numbers, strings in either quotes, True/False/None, lists, tuples of literals (read as
+/// lists), dicts with string keys and nested calls (a bare name is a call without arguments). Module prefixes (<c>preprocessing.</c>) are read and dropped later.
 /// </summary>
 internal sealed class ExpressionParser
 {
@@ -164,26 +164,17 @@ internal sealed class ExpressionParser
 
         if (c == '(')
         {
-            return Nested(column);
+            return StartsTuple() ? Sequence(')', column) : Nested(column);
         }
 
         if (c == '[')
         {
-            _position++;
-            Enter();
-            var items = new List<RawValue>();
-            while (!TryConsume(']'))
-            {
-                items.Add(Value());
-                if (!TryConsume(','))
-                {
-                    Expect(']');
-                    break;
-                }
-            }
+            return Sequence(']', column);
+        }
 
-            _depth--;
-            return RawValue.FromList(items, column);
+        if (c == '{')
+        {
+            return Dict(column);
         }
 
         if (IsIdentifierStart(c))
@@ -204,7 +195,66 @@ internal sealed class ExpressionParser
             }
         }
 
-        throw Error("Expected a value (a number, a string, True, False, None, a list or a name)");
+        throw Error("Expected a value (a number, a string, True, False, None, a list, a dict or a name)");
+    }
+
+    /// <summary>A list or a tuple of values; a tuple of literals is told from a parenthesised pipeline by its first character.</summary>
+    private RawValue Sequence(char close, int column)
+    {
+        _position++;
+        Enter();
+        var items = new List<RawValue>();
+        while (!TryConsume(close))
+        {
+            items.Add(Value());
+            if (!TryConsume(','))
+            {
+                Expect(close);
+                break;
+            }
+        }
+
+        _depth--;
+        return RawValue.FromList(items, column);
+    }
+
+    private bool StartsTuple()
+    {
+        int next = _position + 1;
+        while (next < _text.Length && char.IsWhiteSpace(_text[next]))
+        {
+            next++;
+        }
+
+        return next < _text.Length && (char.IsAsciiDigit(_text[next]) || _text[next] is '-' or '+' or '.' or '\'' or '"' or ')');
+    }
+
+    /// <summary>Python's dict display with string keys: <c>{'x': (0, 1), 'y': (-1, 1)}</c>.</summary>
+    private RawValue Dict(int column)
+    {
+        _position++;
+        Enter();
+        var entries = new List<KeyValuePair<string, RawValue>>();
+        while (!TryConsume('}'))
+        {
+            SkipSpace();
+            if (Current is not ('\'' or '"'))
+            {
+                throw Error("Expected a string key");
+            }
+
+            string key = QuotedString();
+            Expect(':');
+            entries.Add(new(key, Value()));
+            if (!TryConsume(','))
+            {
+                Expect('}');
+                break;
+            }
+        }
+
+        _depth--;
+        return RawValue.FromDict(entries, column);
     }
 
     /// <summary>A call, or steps joined with <c>|</c> / <c>+</c>: a nested model such as a bagging ensemble's.</summary>

@@ -175,9 +175,39 @@ internal static class JsonSpecReader
                 }
 
                 return RawValue.FromList(items, 0);
+            case JsonValueKind.Object when !IsComponent(element):
+                var entries = new List<KeyValuePair<string, RawValue>>();
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (JsonProperty entry in element.EnumerateObject())
+                {
+                    if (!seen.Add(entry.Name))
+                    {
+                        throw new SpecException($"{path}.{entry.Name}", $"'{entry.Name}' appears twice.");
+                    }
+
+                    entries.Add(new(entry.Name, ReadValue(entry.Value, $"{path}.{entry.Name}", depth + 1)));
+                }
+
+                return RawValue.FromDict(entries, 0);
             default:
                 return RawValue.FromNode(ReadNode(element, path, depth));
         }
+    }
+
+    /// <summary>
+    /// A nested component is an object with one key whose value is its parameters (an object, or null); any other
+    /// object (but a union's <c>{"TransformerUnion": [...]}</c>) is a dict (HalfSpaceTrees' <c>{"x": [0, 1]}</c>).
+    /// </summary>
+    private static bool IsComponent(JsonElement element)
+    {
+        if (element.GetPropertyCount() != 1)
+        {
+            return false;
+        }
+
+        JsonProperty only = element.EnumerateObject().First();
+        return only.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Null
+            || (only.Value.ValueKind == JsonValueKind.Array && SpecNames.StripModule(only.Name) == SpecNode.UnionName);
     }
 
     private static void RequireArray(JsonElement element, string path)

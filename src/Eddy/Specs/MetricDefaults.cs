@@ -16,7 +16,7 @@ public static class MetricDefaults
     {
         EstimatorKind.Classifier => ["Accuracy"],
         EstimatorKind.Regressor => ["MAE"],
-        EstimatorKind.Anomaly => ["ROCAUC"],
+        EstimatorKind.Anomaly or EstimatorKind.SupervisedAnomaly => ["ROCAUC"],
         _ => [],
     };
 }

@@ -106,6 +106,17 @@ public sealed class ParameterSpec
         return new(name, ParameterType.DriftDetector, SpecValue.FromComponent(new SpecNode(defaultName, ComponentFamily.DriftDetector, parameters)));
     }
 
+    /// <summary>A tree splitter defaulting to the catalogue's <paramref name="defaultName"/> with its own defaults.</summary>
+    public static ParameterSpec Splitter(string name, string defaultName) =>
+        new(name, ParameterType.Splitter, SpecValue.FromComponent(new SpecNode(defaultName, ComponentFamily.Splitter, [])));
+
+    /// <summary>A metric defaulting to the catalogue's <paramref name="defaultName"/> with its own defaults (an ensemble's vote metric).</summary>
+    public static ParameterSpec Metric(string name, string defaultName) =>
+        new(name, ParameterType.Metric, SpecValue.FromComponent(new SpecNode(defaultName, ComponentFamily.Metric, [])));
+
+    /// <summary>River's <c>limits: dict | None</c>: a range per feature name, <c>None</c> by default.</summary>
+    public static ParameterSpec Ranges(string name) => new(name, ParameterType.Ranges, SpecValue.None, nullable: true);
+
     /// <summary>River's <c>by: str | list[str] | None</c>: required, one key or a list of keys, or <c>None</c>.</summary>
     public static ParameterSpec Keys(string name) => new(name, ParameterType.StringList, null, nullable: true);
 

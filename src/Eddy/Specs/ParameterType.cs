@@ -33,4 +33,10 @@ public enum ParameterType
 
     /// <summary>A univariate statistic: <c>Mean()</c> or a bare name (<c>"Mean"</c>).</summary>
     Statistic,
+
+    /// <summary>A tree's splitter: <c>GaussianSplitter(n_splits=5)</c> or a bare name.</summary>
+    Splitter,
+
+    /// <summary>A range per feature name: River's <c>{"x": (0, 1)}</c>, in JSON <c>{"x": [0, 1]}</c> (HalfSpaceTrees' <c>limits</c>).</summary>
+    Ranges,
 }

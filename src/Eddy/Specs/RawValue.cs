@@ -20,6 +20,9 @@ internal sealed class RawValue
 
         /// <summary>Steps joined with <c>|</c> or <c>+</c> where a value was expected (a nested model).</summary>
         Pipeline,
+
+        /// <summary>A dict with string keys: <c>{'x': (0, 1)}</c>, or a JSON object that is not a component.</summary>
+        Dict,
     }
 
     public RawKind Kind { get; }
@@ -42,6 +45,9 @@ internal sealed class RawValue
 
     public IReadOnlyList<RawNode> Steps { get; private init; } = [];
 
+    /// <summary>A dict's entries in the order written.</summary>
+    public IReadOnlyList<KeyValuePair<string, RawValue>> Entries { get; private init; } = [];
+
     public static RawValue Null(int column) => new(RawKind.Null, column);
 
     public static RawValue FromBoolean(bool value, int column) => new(RawKind.Boolean, column) { Boolean = value };
@@ -57,6 +63,9 @@ internal sealed class RawValue
 
     public static RawValue FromPipeline(IReadOnlyList<RawNode> steps, int column) => new(RawKind.Pipeline, column) { Steps = steps };
 
+    public static RawValue FromDict(IReadOnlyList<KeyValuePair<string, RawValue>> entries, int column) =>
+        new(RawKind.Dict, column) { Entries = entries };
+
     public string Describe() => Kind switch
     {
         RawKind.Null => "None",
@@ -65,6 +74,7 @@ internal sealed class RawValue
         RawKind.String => "a string",
         RawKind.List => "a list",
         RawKind.Pipeline => "a pipeline",
+        RawKind.Dict => "a dict",
         _ => $"'{Node!.Name}'",
     };
 }

@@ -100,9 +100,33 @@ public sealed class SpecArguments
 
     public Metric GetMetric(string name) => Build<Metric>(name, "a metric");
 
+    /// <summary>A metric of a narrower kind (an ensemble's vote metric), <paramref name="what"/> naming it in the error.</summary>
+    public T GetMetric<T>(string name, string what)
+        where T : Metric => Build<T>(name, what);
+
+    public Eddy.Trees.Splitters.Splitter GetSplitter(string name) => Build<Eddy.Trees.Splitters.Splitter>(name, "a splitter");
+
     public Eddy.Drift.DriftDetector GetDetector(string name) => Build<Eddy.Drift.DriftDetector>(name, "a drift detector");
 
     public Eddy.Stats.Univariate GetStatistic(string name) => Build<Eddy.Stats.Univariate>(name, "a statistic");
+
+    /// <summary>River's <c>dict[str, tuple[float, float]] | None</c>: null for None.</summary>
+    public IReadOnlyDictionary<string, (double Low, double High)>? GetRanges(string name)
+    {
+        SpecValue value = Get(name);
+        if (value.Kind == SpecValueKind.None)
+        {
+            return null;
+        }
+
+        var ranges = new Dictionary<string, (double Low, double High)>(value.Ranges.Count, StringComparer.Ordinal);
+        foreach ((string feature, double low, double high) in value.Ranges)
+        {
+            ranges.Add(feature, (low, high));
+        }
+
+        return ranges;
+    }
 
     /// <summary>River's <c>str | list[str] | None</c> keys: an empty array for None.</summary>
     public string[] GetKeys(string name)

@@ -197,7 +197,7 @@ internal sealed class SpecBinder(EstimatorCatalog catalog)
             case ParameterType.Scheduler when raw.Kind == RawValue.RawKind.Number:
                 return SpecValue.FromNumber(raw.Number);
             case ParameterType.Optimizer or ParameterType.Scheduler or ParameterType.Loss or ParameterType.Metric or ParameterType.DriftDetector
-                or ParameterType.Statistic when raw.Kind is RawValue.RawKind.Node or RawValue.RawKind.String:
+                or ParameterType.Statistic or ParameterType.Splitter when raw.Kind is RawValue.RawKind.Node or RawValue.RawKind.String:
                 RawNode node = raw.Node ?? new RawNode(raw.Text, [], raw.Column);
                 SpecNode component = BindComponent(node, FamilyOf(parameter.Type), path, depth + 1);
 
@@ -216,9 +216,36 @@ internal sealed class SpecBinder(EstimatorCatalog catalog)
                     _ => throw WrongType(parameter, raw, path),
                 };
                 return SpecValue.FromPipeline(BindPipeline(steps, path, depth + 1));
+            case ParameterType.Ranges when raw.Kind == RawValue.RawKind.Dict:
+                return BindRanges(parameter, raw, path);
             default:
                 throw WrongType(parameter, raw, path);
         }
+    }
+
+    /// <summary>River's <c>{'x': (0, 1)}</c>: each feature's (min, max), two numbers.</summary>
+    private static SpecValue BindRanges(ParameterSpec parameter, RawValue dict, string path)
+    {
+        var ranges = new List<(string Name, double Low, double High)>(dict.Entries.Count);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach ((string name, RawValue range) in dict.Entries)
+        {
+            string inner = $"{path}.{name}";
+            if (!names.Add(name))
+            {
+                throw new SpecException(inner, $"'{name}' is given twice.", Column(range.Column));
+            }
+
+            if (range.Kind != RawValue.RawKind.List || range.Items.Count != 2
+                || range.Items[0].Kind != RawValue.RawKind.Number || range.Items[1].Kind != RawValue.RawKind.Number)
+            {
+                throw new SpecException(inner, $"'{parameter.Name}' maps each feature to (min, max), two numbers; got {range.Describe()} for '{name}'.", Column(range.Column));
+            }
+
+            ranges.Add((name, range.Items[0].Number, range.Items[1].Number));
+        }
+
+        return SpecValue.FromRanges(ranges);
     }
 
     /// <summary>JSON writes a nested pipeline as an array of steps.</summary>
@@ -249,6 +276,7 @@ internal sealed class SpecBinder(EstimatorCatalog catalog)
         ParameterType.Loss => ComponentFamily.Loss,
         ParameterType.DriftDetector => ComponentFamily.DriftDetector,
         ParameterType.Statistic => ComponentFamily.Statistic,
+        ParameterType.Splitter => ComponentFamily.Splitter,
         _ => ComponentFamily.Metric,
     };
 
@@ -288,6 +316,7 @@ internal sealed class SpecBinder(EstimatorCatalog catalog)
         ComponentFamily.Loss => "loss",
         ComponentFamily.DriftDetector => "drift detector",
         ComponentFamily.Statistic => "statistic",
+        ComponentFamily.Splitter => "splitter",
         _ => "metric",
     };
 
@@ -305,6 +334,8 @@ internal sealed class SpecBinder(EstimatorCatalog catalog)
         ParameterType.Estimator => "an estimator or a pipeline",
         ParameterType.DriftDetector => "a drift detector",
         ParameterType.Statistic => "a statistic",
+        ParameterType.Splitter => "a splitter",
+        ParameterType.Ranges => "a dict of feature → (min, max)",
         _ => "a metric",
     };
 }

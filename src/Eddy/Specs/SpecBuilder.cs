@@ -95,12 +95,7 @@ internal static class SpecBuilder
             throw new SpecException(path, $"{name} needs a classifier or a regressor to score, but the pipeline ends with a transformer.");
         }
 
-        if (kind == EstimatorKind.SupervisedAnomaly)
-        {
-            throw new SpecException(path, $"{name} does not apply to a supervised anomaly detector (no metric scores its scores yet).");
-        }
-
-        if (kind == EstimatorKind.Anomaly)
+        if (kind is EstimatorKind.Anomaly or EstimatorKind.SupervisedAnomaly)
         {
             // River scores anomaly scores against labelled feedback with ROCAUC, the score standing for P(anomaly).
             if (!IsScoreMetric(metric))

@@ -10,8 +10,18 @@ public sealed class SpecValue : IEquatable<SpecValue>
     private readonly string[]? _strings;
     private readonly SpecNode? _component;
     private readonly SpecNode[]? _steps;
+    private readonly (string Name, double Low, double High)[]? _ranges;
 
-    private SpecValue(SpecValueKind kind, bool boolean = false, long integer = 0, double number = 0, string? text = null, string[]? strings = null, SpecNode? component = null, SpecNode[]? steps = null)
+    private SpecValue(
+        SpecValueKind kind,
+        bool boolean = false,
+        long integer = 0,
+        double number = 0,
+        string? text = null,
+        string[]? strings = null,
+        SpecNode? component = null,
+        SpecNode[]? steps = null,
+        (string Name, double Low, double High)[]? ranges = null)
     {
         Kind = kind;
         _boolean = boolean;
@@ -21,6 +31,7 @@ public sealed class SpecValue : IEquatable<SpecValue>
         _strings = strings;
         _component = component;
         _steps = steps;
+        _ranges = ranges;
     }
 
     /// <summary>Python's <c>None</c>.</summary>
@@ -48,6 +59,9 @@ public sealed class SpecValue : IEquatable<SpecValue>
 
     /// <summary>The steps of a nested model, in order.</summary>
     public IReadOnlyList<SpecNode> Steps => _steps ?? throw Wrong(SpecValueKind.Pipeline);
+
+    /// <summary>The ranges per feature, in the order given.</summary>
+    public IReadOnlyList<(string Name, double Low, double High)> Ranges => _ranges ?? throw Wrong(SpecValueKind.Ranges);
 
     public static SpecValue FromBoolean(bool value) => new(SpecValueKind.Boolean, boolean: value);
 
@@ -91,6 +105,29 @@ public sealed class SpecValue : IEquatable<SpecValue>
         return new(SpecValueKind.Pipeline, steps: copy);
     }
 
+    /// <summary>A range per feature name (finite bounds, distinct names; the estimator checks their order).</summary>
+    public static SpecValue FromRanges(IEnumerable<(string Name, double Low, double High)> ranges)
+    {
+        ArgumentNullException.ThrowIfNull(ranges);
+        (string Name, double Low, double High)[] copy = [.. ranges];
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach ((string name, double low, double high) in copy)
+        {
+            ArgumentNullException.ThrowIfNull(name, nameof(ranges));
+            if (!names.Add(name))
+            {
+                throw new ArgumentException($"'{name}' is given twice.", nameof(ranges));
+            }
+
+            if (!double.IsFinite(low) || !double.IsFinite(high))
+            {
+                throw new ArgumentOutOfRangeException(nameof(ranges), $"The range of '{name}' must be finite.");
+            }
+        }
+
+        return new(SpecValueKind.Ranges, ranges: copy);
+    }
+
     public bool Equals(SpecValue? other)
     {
         if (other is null || other.Kind != Kind)
@@ -107,6 +144,7 @@ public sealed class SpecValue : IEquatable<SpecValue>
             SpecValueKind.String => string.Equals(_text, other._text, StringComparison.Ordinal),
             SpecValueKind.StringList => _strings!.AsSpan().SequenceEqual(other._strings),
             SpecValueKind.Pipeline => SpecNode.SequenceEquals(_steps!, other._steps!),
+            SpecValueKind.Ranges => _ranges!.AsSpan().SequenceEqual(other._ranges),
             _ => _component!.Equals(other._component),
         };
     }
@@ -122,6 +160,7 @@ public sealed class SpecValue : IEquatable<SpecValue>
         SpecValueKind.String => StringComparer.Ordinal.GetHashCode(_text!),
         SpecValueKind.StringList => _strings!.Length,
         SpecValueKind.Pipeline => HashCode.Combine(_steps!.Length, _steps[0]),
+        SpecValueKind.Ranges => _ranges!.Length,
         _ => _component!.GetHashCode(),
     };
 

@@ -14,4 +14,7 @@ public enum SpecValueKind
 
     /// <summary>A nested model: one step or a pipeline (a bagging ensemble's <c>model</c>, a tree's <c>leaf_model</c>).</summary>
     Pipeline,
+
+    /// <summary>A range per feature name, in the order given (HalfSpaceTrees' <c>limits</c>).</summary>
+    Ranges,
 }

@@ -47,6 +47,7 @@ internal static class SpecWriter
         SpecValueKind.String => Quote(value.Text),
         SpecValueKind.StringList => "[" + string.Join(", ", value.Strings.Select(Quote)) + "]",
         SpecValueKind.Pipeline => value.Steps.Count == 1 ? Step(value.Steps[0]) : "(" + ExpressionOf(value.Steps) + ")",
+        SpecValueKind.Ranges => "{" + string.Join(", ", value.Ranges.Select(r => $"{Quote(r.Name)}: ({FormatNumber(r.Low)}, {FormatNumber(r.High)})")) + "}",
         _ => Call(value.Component),
     };
 
@@ -210,6 +211,19 @@ internal static class SpecWriter
                 break;
             case SpecValueKind.Pipeline:
                 WritePipeline(writer, value.Steps);
+                break;
+            case SpecValueKind.Ranges:
+                writer.WriteStartObject();
+                foreach ((string name, double low, double high) in value.Ranges)
+                {
+                    writer.WritePropertyName(name);
+                    writer.WriteStartArray();
+                    writer.WriteRawValue(FormatNumber(low));
+                    writer.WriteRawValue(FormatNumber(high));
+                    writer.WriteEndArray();
+                }
+
+                writer.WriteEndObject();
                 break;
             default:
                 WriteComponent(writer, value.Component);

@@ -28,7 +28,7 @@ public sealed class AnomalyEndpointsTests
         JsonElement refused = await PendingPredictionTests.PostAsync(
             eddy, "/v1/models", """{"name": "bad", "model": "HalfSpaceTrees", "metrics": ["Accuracy"]}""", HttpStatusCode.BadRequest);
         Assert.Equal("urn:eddy:problem:invalid-spec", refused.GetProperty("type").GetString());
-        await PendingPredictionTests.PostAsync(eddy, "/v1/models", """{"name": "gauss", "model": "GaussianScorer"}""", HttpStatusCode.BadRequest);
+        await PendingPredictionTests.PostAsync(eddy, "/v1/models", """{"name": "gauss", "model": "GaussianScorer", "metrics": ["MAE"]}""", HttpStatusCode.BadRequest);
     }
 
     [Fact]

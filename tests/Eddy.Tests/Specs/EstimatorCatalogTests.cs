@@ -208,7 +208,8 @@ public sealed class EstimatorCatalogTests
             .Concat(Ensembles.Select(row => row.Data.Item1))
             .Concat(Detectors.Select(row => row.Data.Item1))
             .Concat(Aggregates.Select(row => row.Data.Item1))
-            .Concat(MetricCases.Select(row => row.Data.Item1));
+            .Concat(MetricCases.Select(row => row.Data.Item1))
+            .Concat(TreeComponentSpecTests.Splitters.Select(row => row.Data.Item1));
         foreach (string name in names)
         {
             covered.Add(name.Split('(')[0]);
