@@ -65,12 +65,12 @@ internal static class TrainCommand
             catch (EddyProblemException e)
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]error:[/] the server refused the upload: {e.Message}");
-                return 3;
+                return 1;
             }
             catch (HttpRequestException e)
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]error:[/] the server cannot be reached: {e.Message}");
-                return 3;
+                return 1;
             }
             catch (Exception e) when (e is SpecException or ArgumentException or KeyNotFoundException or IOException or InvalidOperationException or FormatException)
             {
