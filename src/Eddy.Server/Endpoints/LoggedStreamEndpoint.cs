@@ -22,7 +22,8 @@ namespace Eddy.Server.Endpoints;
 internal static class LoggedStreamEndpoint
 {
     private const int BatchExamples = 2048;
-    private const int BatchBytes = 256 << 10;
+    // Closed with room left for one more line, so a batch rarely grows past its pooled buffer.
+    private const int BatchBytes = LoggedBatch.BufferBytes - (16 << 10);
     private const int MaxBatchesInFlight = 16;
 
     public static async Task StreamAsync(HttpContext context, ModelHost host, ServerSettings settings)

@@ -9,9 +9,13 @@ namespace Eddy.Server.Hosting;
 /// </summary>
 internal sealed class LoggedBatch : IBufferWriter<byte>
 {
-    // Room for a whole batch (the endpoint closes one at 256 KiB), so it is rarely copied while it grows.
-    private const int InitialBytes = 320 << 10;
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialBytes);
+    /// <summary>A batch's buffer: the endpoint closes a batch before it outgrows one, so buffers are one size and recycle.</summary>
+    public const int BufferBytes = 256 << 10;
+
+    // Batches are rented on request threads and returned by the writer, often many at once after a burst: a pool of
+    // its own keeps a few dozen buffers for the next burst instead of the shared pool's handful per core.
+    private static readonly ArrayPool<byte> s_buffers = ArrayPool<byte>.Create(maxArrayLength: 1 << 20, maxArraysPerBucket: 64);
+    private byte[] _buffer = s_buffers.Rent(BufferBytes);
 
     public int Length { get; private set; }
 
@@ -56,7 +60,7 @@ internal sealed class LoggedBatch : IBufferWriter<byte>
         Length = 0;
         if (buffer.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            s_buffers.Return(buffer);
         }
     }
 
@@ -68,9 +72,9 @@ internal sealed class LoggedBatch : IBufferWriter<byte>
             return;
         }
 
-        byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _buffer.Length * 2));
+        byte[] larger = s_buffers.Rent(Math.Max(needed, _buffer.Length * 2));
         _buffer.AsSpan(0, Length).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_buffer);
+        s_buffers.Return(_buffer);
         _buffer = larger;
     }
 }
