@@ -65,7 +65,7 @@ internal static class ModelEndpoints
             ? TypedResults.Ok(Metrics(host.Replica, host.Definition))
             : NotFound(name);
 
-    private static async Task<IResult> CreateAsync(HttpContext context, ModelRegistry registry, ModelFactory factory, ServerSettings settings)
+    private static async Task<IResult> CreateAsync(HttpContext context, ModelRegistry registry, ModelFactory factory, ServerSettings settings, TimeProvider time)
     {
         if (AdminKey.Check(context, settings) is { } denied)
         {
@@ -92,7 +92,8 @@ internal static class ModelEndpoints
             }
 
             definition = factory.FromRequest(node as JsonObject
-                ?? throw new ClientErrorException(ProblemKind.InvalidSpec, "The body is a JSON object: {\"name\", \"pipeline\" or \"model\", \"metrics\"}."));
+                ?? throw new ClientErrorException(ProblemKind.InvalidSpec, "The body is a JSON object: {\"name\", \"pipeline\" or \"model\", \"metrics\"}."))
+                with { CreatedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds() };
         }
         catch (ClientErrorException e)
         {
