@@ -182,6 +182,7 @@ internal static class ModelEndpoints
             Version = host.IsRemote ? replica.Version : null,
             Offset = host.IsRemote ? replica.Offset : null,
             Backlog = host.Backlog,
+            ModelVersion = replica.Revision,
         };
     }
 
@@ -243,6 +244,9 @@ internal static class ModelEndpoints
 
         /// <summary>Examples acknowledged by bulk requests (<c>stream?ack=logged</c>) and not yet learned.</summary>
         public long Backlog { get; init; }
+
+        /// <summary>The model version answering (see <c>/versions</c>); <c>version</c> here is scale-out's published snapshot.</summary>
+        public int ModelVersion { get; init; }
 
         /// <summary>Scale-out: the published version this server answers from.</summary>
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
