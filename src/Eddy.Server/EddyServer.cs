@@ -124,6 +124,7 @@ public static class EddyServer
             app.MapExport();
             app.MapEvents();
             app.MapChallengers();
+            app.MapVersions();
             app.MapIngest();
             app.MapPrepare();
             app.MapDashboard();

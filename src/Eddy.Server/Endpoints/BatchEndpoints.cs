@@ -53,10 +53,12 @@ internal static class BatchEndpoints
         {
             CheckItems(body, settings, learn: false, anomaly: false);
             Replica replica = host.Replica;
+            Predictions.WriteVersion(context.Response, replica);
             Utf8JsonWriter writer = JsonResponse.Begin(context.Response);
             writer.WriteStartObject();
             writer.WriteString("model"u8, host.Name);
             writer.WriteNumber("sequence"u8, replica.Sequence);
+            writer.WriteNumber("version"u8, replica.Revision);
             writer.WriteStartArray("predictions"u8);
             var reader = new Utf8JsonReader(body, ExampleParser.Options(settings.MaxJsonDepth));
             ExampleParser.Read(ref reader);
@@ -70,7 +72,7 @@ internal static class BatchEndpoints
                 try
                 {
                     Predictions.Prediction prediction = Predictions.Predict(host, replica, x, request, path);
-                    Predictions.WriteFields(writer, prediction, request.Id, host.Definition.Output);
+                    Predictions.WriteFields(writer, prediction, request.Id, replica.Output);
                 }
                 catch (ClientErrorException e)
                 {

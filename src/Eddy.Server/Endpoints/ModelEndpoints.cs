@@ -65,7 +65,7 @@ internal static class ModelEndpoints
             ? TypedResults.Ok(Metrics(host.Replica, host.Definition))
             : NotFound(name);
 
-    private static async Task<IResult> CreateAsync(HttpContext context, ModelRegistry registry, ModelFactory factory, ServerSettings settings)
+    private static async Task<IResult> CreateAsync(HttpContext context, ModelRegistry registry, ModelFactory factory, ServerSettings settings, TimeProvider time)
     {
         if (AdminKey.Check(context, settings) is { } denied)
         {
@@ -92,7 +92,8 @@ internal static class ModelEndpoints
             }
 
             definition = factory.FromRequest(node as JsonObject
-                ?? throw new ClientErrorException(ProblemKind.InvalidSpec, "The body is a JSON object: {\"name\", \"pipeline\" or \"model\", \"metrics\"}."));
+                ?? throw new ClientErrorException(ProblemKind.InvalidSpec, "The body is a JSON object: {\"name\", \"pipeline\" or \"model\", \"metrics\"}."))
+                with { CreatedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds() };
         }
         catch (ClientErrorException e)
         {
@@ -181,6 +182,7 @@ internal static class ModelEndpoints
             Version = host.IsRemote ? replica.Version : null,
             Offset = host.IsRemote ? replica.Offset : null,
             Backlog = host.Backlog,
+            ModelVersion = replica.Revision,
         };
     }
 
@@ -243,6 +245,9 @@ internal static class ModelEndpoints
 
         /// <summary>Examples acknowledged by bulk requests (<c>stream?ack=logged</c>) and not yet learned.</summary>
         public long Backlog { get; init; }
+
+        /// <summary>The model version answering (see <c>/versions</c>); <c>version</c> here is scale-out's published snapshot.</summary>
+        public int ModelVersion { get; init; }
 
         /// <summary>Scale-out: the published version this server answers from.</summary>
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

@@ -66,11 +66,13 @@ internal static class Predictions
             }
 
             Prediction prediction = Predict(host, replica, x, request, "");
+            WriteVersion(context.Response, replica);
             Utf8JsonWriter writer = JsonResponse.Begin(context.Response);
             writer.WriteStartObject();
             writer.WriteString("model"u8, host.Name);
             writer.WriteNumber("sequence"u8, replica.Sequence);
-            WriteFields(writer, prediction, request.Id, host.Definition.Output);
+            writer.WriteNumber("version"u8, replica.Revision);
+            WriteFields(writer, prediction, request.Id, replica.Output);
             writer.WriteEndObject();
             writer.Flush();
             writer.Reset();
@@ -117,6 +119,20 @@ internal static class Predictions
         response.Headers["Eddy-Staleness"] = host.BehindExamples.ToString(System.Globalization.CultureInfo.InvariantCulture);
         response.Headers["Eddy-Staleness-Ms"] = host.BehindMs.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The model version that answers (<c>Eddy-Model-Version</c>; not scale-out's <c>Eddy-Replica-Version</c>).</summary>
+    public static void WriteVersion(HttpResponse response, Replica replica)
+    {
+        int revision = replica.Revision;
+        response.Headers[ModelVersionHeader] = (uint)revision < (uint)s_versionTexts.Length
+            ? s_versionTexts[revision] ??= revision.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public const string ModelVersionHeader = "Eddy-Model-Version";
+
+    // The header's text for small version numbers, so answering does not allocate it per request.
+    private static readonly string?[] s_versionTexts = new string?[256];
 
     /// <summary>This thread's feature vector, cleared and bound to the replica's schema without interning.</summary>
     public static FeatureVector Vector(Replica replica)

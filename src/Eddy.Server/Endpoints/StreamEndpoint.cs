@@ -163,7 +163,8 @@ internal static class StreamEndpoint
             writer.WriteStartObject();
             writer.WriteNumber("line"u8, line);
             writer.WriteNumber("sequence"u8, replica.Sequence);
-            Predictions.WriteFields(writer, prediction, request.Id, host.Definition.Output);
+            writer.WriteNumber("version"u8, replica.Revision);
+            Predictions.WriteFields(writer, prediction, request.Id, replica.Output);
             writer.WriteEndObject();
             End(output, writer);
             return null;

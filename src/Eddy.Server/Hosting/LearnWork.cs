@@ -49,6 +49,9 @@ internal sealed class LearnWork
     /// <summary>Not a learn: asks the writer to promote this challenger at this point of the stream (logged there).</summary>
     public string? PromoteChallenger { get; init; }
 
+    /// <summary>Not a learn: asks the writer to make a new model version at this point of the stream (logged there).</summary>
+    public ModelChange? Change { get; init; }
+
     public Task<LearnOutcome> Completion => CompletionSource.Task;
 
     public void Complete() => CompletionSource.TrySetResult(Outcome);

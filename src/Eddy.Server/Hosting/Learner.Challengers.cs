@@ -13,7 +13,7 @@ namespace Eddy.Server.Hosting;
 /// </summary>
 internal sealed partial class Learner
 {
-    private readonly ChallengerSet? _challengers;
+    private ChallengerSet? _challengers;
 
     // The model as it was right after it was last replaced (promotion, policy action) and the schema then: restoring
     // from an older replica after a failure must start there, not from the replica's (possibly other) model.
@@ -108,7 +108,7 @@ internal sealed partial class Learner
     /// <summary>Restores from the replaced model instead when it is newer than <paramref name="replica"/>.</summary>
     private bool RestoreReplaced(Replica replica)
     {
-        if (_replaced is not { } replaced || replaced.Sequence <= replica.Sequence)
+        if (_replaced is not { } replaced || (replaced.Sequence <= replica.Sequence && replica.Revision == Revision))
         {
             _replaced = null;
             return false;

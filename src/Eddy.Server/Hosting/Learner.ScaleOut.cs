@@ -69,6 +69,6 @@ internal sealed partial class Learner
             values[i] = _metrics[i].Value;
         }
 
-        return new Replica(Model, Schema, Interlocked.Read(ref SequenceField), values, publishedAt) { Version = version, Offset = offset, Features = _watch?.FeatureReport(), Challengers = _challengers?.Report() };
+        return new Replica(Model, Schema, Interlocked.Read(ref SequenceField), values, publishedAt) { Version = version, Offset = offset, Features = _watch?.FeatureReport(), Challengers = _challengers?.Report(), Revisions = _revisions.Items, Output = _definition.Output };
     }
 }

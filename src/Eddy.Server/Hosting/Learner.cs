@@ -17,11 +17,11 @@ namespace Eddy.Server.Hosting;
 /// </summary>
 internal sealed partial class Learner
 {
-    private readonly ModelDefinition _definition;
+    private ModelDefinition _definition;
     private readonly FeatureVector _x;
     private readonly ClassProbabilities _probabilities = new();
-    private readonly Metric[] _metrics;
-    private readonly ModelWatch? _watch;
+    private Metric[] _metrics;
+    private ModelWatch? _watch;
     private readonly ModelMonitor? _monitor;
     private readonly TimeProvider _time;
 
@@ -39,6 +39,7 @@ internal sealed partial class Learner
         _challengers = definition.Watch?.Challengers is { } challengers ? new ChallengerSet(challengers, definition.Prototype, definition.MetricPrototypes) : null;
         _monitor = monitor;
         _time = time ?? TimeProvider.System;
+        _revisions = ModelRevisions.Initial(definition);
     }
 
     public Estimator Model { get; private set; }
@@ -113,7 +114,7 @@ internal sealed partial class Learner
             values[i] = _metrics[i].Value;
         }
 
-        return new Replica(Model.Clone(), publishedSchema, Interlocked.Read(ref SequenceField), values, now) { Features = _watch?.FeatureReport(), Challengers = _challengers?.Report() };
+        return new Replica(Model.Clone(), publishedSchema, Interlocked.Read(ref SequenceField), values, now) { Features = _watch?.FeatureReport(), Challengers = _challengers?.Report(), Revisions = _revisions.Items, Output = _definition.Output };
     }
 
     /// <summary>
@@ -154,11 +155,20 @@ internal sealed partial class Learner
             definition.Output?.ToJson())
         {
             HoldoutScore = HoldoutScore(),
+            Revisions = _revisions.Serialize(),
         };
     }
 
     /// <summary>Loads a snapshot's state (recovery, or verification of a snapshot before it is written).</summary>
     public void Load(ModelSnapshot snapshot)
+    {
+        LoadState(snapshot);
+        _revisions = ModelRevisions.Read(snapshot.Revisions, _definition);
+        Interlocked.Exchange(ref SequenceField, snapshot.Sequence);
+    }
+
+    /// <summary>Loads a snapshot's model, metrics and monitors, not its sequence nor its version history.</summary>
+    private void LoadState(ModelSnapshot snapshot)
     {
         StateReader.Require(snapshot.Metrics.Count == _metrics.Length, $"The snapshot has {snapshot.Metrics.Count} metric states; the model tracks {_metrics.Length}.");
         if (_watch is not null)
@@ -175,8 +185,6 @@ internal sealed partial class Learner
         {
             _metrics[i].ReadState(new StateReader(snapshot.Metrics[i]));
         }
-
-        Interlocked.Exchange(ref SequenceField, snapshot.Sequence);
     }
 
     private ReadOnlyMemory<byte> WatchState()

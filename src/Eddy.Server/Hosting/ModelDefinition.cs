@@ -19,6 +19,9 @@ internal sealed record ModelDefinition(
 {
     public bool IsClassifier => Prototype is Classifier;
 
+    /// <summary>When this definition was made (creation or change), Unix milliseconds; 0 when unknown (older logs).</summary>
+    public long CreatedAtMs { get; init; }
+
     /// <summary>An anomaly detector: learns without labels, answers scores; a learn's "label" is feedback for the metrics.</summary>
     public bool IsAnomaly => Prototype is AnomalyDetector;
 

@@ -32,7 +32,7 @@ internal sealed partial class ModelFactory
 
     /// <summary>A model as its creation record logged it.</summary>
     public ModelDefinition FromLog(Persistence.LogRecords.CreatedModel created) =>
-        WithOutput(WithWatch(Define(created.Name, _catalog.ParseJson(created.Spec), created.Publication, created.RollingWindow), created.Watch), created.Output);
+        WithOutput(WithWatch(Define(created.Name, _catalog.ParseJson(created.Spec), created.Publication, created.RollingWindow), created.Watch), created.Output) with { CreatedAtMs = created.CreatedAtMs };
 
     /// <summary>A model as its snapshot describes it.</summary>
     public ModelDefinition FromSnapshot(Persistence.ModelSnapshot snapshot) =>

@@ -360,6 +360,10 @@ internal sealed partial class ModelHost : IAsyncDisposable
                 {
                     promoted |= ApplyPromotion(work, challenger, ref lastLsn);
                 }
+                else if (work.Change is { } change)
+                {
+                    promoted |= ApplyChange(work, change, ref lastLsn);
+                }
                 else if (work.SnapshotRequest)
                 {
                     snapshotRequested = true;

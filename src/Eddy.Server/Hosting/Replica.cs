@@ -24,4 +24,13 @@ internal sealed record Replica(Estimator Model, FeatureSchema Schema, long Seque
 
     /// <summary>The champion and challengers at <see cref="Sequence"/> (null when the model has none).</summary>
     public Monitoring.ChallengerReport? Challengers { get; init; }
+
+    /// <summary>The model's version history at <see cref="Sequence"/>; the last one is the version that answers.</summary>
+    public IReadOnlyList<ModelRevision> Revisions { get; init; } = [];
+
+    /// <summary>The model version this replica is (the wire's <c>version</c>; not scale-out's <see cref="Version"/>).</summary>
+    public int Revision => Revisions.Count == 0 ? 1 : Revisions[^1].Number;
+
+    /// <summary>The output mapping of <see cref="Revision"/>, applied where its answers are written.</summary>
+    public OutputMapping? Output { get; init; }
 }

@@ -56,6 +56,9 @@ internal sealed class ReplicaPublisher
         return _learner.Snapshot(_publishedSchema, _time.GetUtcNow());
     }
 
+    /// <summary>The writer's schema was replaced (a new model version): copy it at the next capture, whatever its size.</summary>
+    public void Rebase() => _publishedSchema = _learner.Schema.Clone();
+
     /// <summary>Publishes a captured replica; the learns it covers leave the restore list.</summary>
     public void Publish(Replica replica)
     {

@@ -18,4 +18,7 @@ internal enum LogRecordKind : byte
 
     /// <summary>Examples of one model logged before they were learned (bulk ingestion); see BatchRecords.</summary>
     LearnedBatch = 7,
+
+    /// <summary>A model's definition changed (a new version, or an earlier one restored); logged by its writer in order with its learns.</summary>
+    ModelRevised = 8,
 }

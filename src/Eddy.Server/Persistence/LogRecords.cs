@@ -32,6 +32,7 @@ internal static class LogRecords
         writer.WriteInt32(definition.RollingWindow);
         writer.WriteNullableString(definition.Watch?.ToJson());
         writer.WriteNullableString(definition.Output?.ToJson());
+        writer.WriteInt64(definition.CreatedAtMs);
         return buffer.WrittenSpan.ToArray();
     }
 
@@ -48,7 +49,13 @@ internal static class LogRecords
         }
 
         created = created with { Watch = reader.ReadNullableString() };
-        return reader.AtEnd ? created : created with { Output = reader.ReadNullableString() };
+        if (reader.AtEnd)
+        {
+            return created;
+        }
+
+        created = created with { Output = reader.ReadNullableString() };
+        return reader.AtEnd ? created : created with { CreatedAtMs = reader.ReadInt64() };
     }
 
     public static byte[] ModelReconfigured(string name, PublicationPolicy publication)
@@ -252,7 +259,11 @@ internal static class LogRecords
         StateReader.Require(version is >= 1 and <= Version, $"Log record version {version} is newer than this build reads ({Version}).");
     }
 
-    internal sealed record CreatedModel(string Name, string Spec, PublicationPolicy Publication, int RollingWindow, string? Watch = null, string? Output = null);
+    internal sealed record CreatedModel(string Name, string Spec, PublicationPolicy Publication, int RollingWindow, string? Watch = null, string? Output = null)
+    {
+        /// <summary>Unix milliseconds of the creation (0 in records written before versions existed).</summary>
+        public long CreatedAtMs { get; init; }
+    }
 
     internal sealed record LearnedRecord(string Model, long Sequence, LearnWork Work);
 }

@@ -29,15 +29,18 @@ internal sealed record ModelSnapshot(
 {
     /// <summary>
     /// 2 added the monitors and policy (<see cref="Watch"/>) and their state, 3 the output mapping (<see cref="Output"/>),
-    /// 4 the champion's <see cref="HoldoutScore"/>; older files are still read.
+    /// 4 the champion's <see cref="HoldoutScore"/>, 5 the version history (<see cref="Revisions"/>); older files are still read.
     /// </summary>
-    public const ushort FormatVersion = 4;
+    public const ushort FormatVersion = 5;
     private const int HeaderSize = 20;
 
     private static ReadOnlySpan<byte> Magic => "EDDYMODL"u8;
 
     /// <summary>The model's score on its holdout set when the snapshot was taken (NaN without a holdout).</summary>
     public double HoldoutScore { get; init; } = double.NaN;
+
+    /// <summary>The model's version history (<see cref="Hosting.ModelRevisions"/>; empty: version 1, as files before format 5).</summary>
+    public ReadOnlyMemory<byte> Revisions { get; init; }
 
     public byte[] Serialize()
     {
@@ -61,6 +64,7 @@ internal sealed record ModelSnapshot(
         writer.WriteBytes(WatchState.Span);
         writer.WriteNullableString(Output);
         writer.WriteDouble(HoldoutScore);
+        writer.WriteBytes(Revisions.Span);
 
         ReadOnlySpan<byte> body = payload.WrittenSpan;
         var file = new byte[HeaderSize + body.Length];
@@ -125,7 +129,8 @@ internal sealed record ModelSnapshot(
 
         string? output = version >= 3 ? reader.ReadNullableString() : null;
         double holdout = version >= 4 ? reader.ReadDouble() : double.NaN;
+        ReadOnlyMemory<byte> revisions = version >= 5 ? reader.ReadBytes() : default;
         StateReader.Require(reader.AtEnd && sequence >= 0 && lsn >= 0, "The model snapshot has trailing or invalid fields.");
-        return new ModelSnapshot(name, spec, every, everyMs, window, sequence, lsn, estimator, metrics, watch, watchState, output) { HoldoutScore = holdout };
+        return new ModelSnapshot(name, spec, every, everyMs, window, sequence, lsn, estimator, metrics, watch, watchState, output) { HoldoutScore = holdout, Revisions = revisions };
     }
 }

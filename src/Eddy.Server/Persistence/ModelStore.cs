@@ -42,6 +42,9 @@ internal sealed class ModelStore : IAsyncDisposable
     public long AppendPromoted(string name, string challenger) =>
         _log.Append((byte)LogRecordKind.ChallengerPromoted, LogRecords.ChallengerPromoted(name, challenger));
 
+    public long AppendRevised(string name, ModelChange change, int number) =>
+        _log.Append((byte)LogRecordKind.ModelRevised, RevisionRecords.Write(name, change, number));
+
     public long AppendDeleted(string name) => _log.Append((byte)LogRecordKind.ModelDeleted, LogRecords.ModelDeleted(name));
 
     /// <summary>Appends a learned example (buffered); durable once <see cref="WaitForDurableAsync"/> returns for its LSN.</summary>

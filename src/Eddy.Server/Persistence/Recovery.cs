@@ -77,6 +77,17 @@ internal static class Recovery
                     break;
                 }
 
+                case LogRecordKind.ModelRevised:
+                {
+                    RevisionRecords.Revised revised = RevisionRecords.Read(record.Payload);
+                    if (!IsCovered(covered, revised.Name, record.Lsn) && registry.TryGet(revised.Name, out ModelHost? host))
+                    {
+                        host.ReplayChange(revised, factory, record.Lsn);
+                    }
+
+                    break;
+                }
+
                 case LogRecordKind.ModelDeleted:
                 {
                     string name = LogRecords.ReadModelDeleted(record.Payload);

@@ -18,6 +18,8 @@ internal sealed record ProblemKind(string Slug, int Status, string Title)
     public static readonly ProblemKind ChallengerNotFound = new("challenger-not-found", 404, "The model has no challenger with this name.");
     public static readonly ProblemKind PendingNotFound = new("pending-not-found", 404, "There is no pending prediction with this id.");
     public static readonly ProblemKind ModelExists = new("model-exists", 409, "A model with this name already exists.");
+    public static readonly ProblemKind VersionNotFound = new("version-not-found", 404, "The model has no version with this number or alias.");
+    public static readonly ProblemKind VersionConflict = new("version-conflict", 409, "This change or restore cannot apply to the model as it is.");
     public static readonly ProblemKind AlreadyChampion = new("already-champion", 409, "This contender is already the champion.");
     public static readonly ProblemKind PendingIdInUse = new("pending-id-in-use", 409, "This prediction id was already used on this model.");
     public static readonly ProblemKind AlreadyLearned = new("already-learned", 409, "The label for this prediction id was already learned.");
