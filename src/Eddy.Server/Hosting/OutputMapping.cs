@@ -8,7 +8,8 @@ namespace Eddy.Server.Hosting;
 
 /// <summary>
 /// How a model's answers are shaped for its clients (post-processing), from the create request's <c>output</c>:
-/// <c>{"labels": {"true": "fraud", "false": "legit"}, "threshold": 0.8, "top": 3}</c> for a classifier,
+/// <c>{"labels": {"true": "fraud", "false": "legit"}, "threshold": 0.8, "top": 3, "calibration": {"temperature": 1.5}}</c>
+/// for a classifier (the threshold applies to the calibrated probability),
 /// <c>{"clip": {"min": 0, "max": 100}, "round": 2, "unit": "EUR"}</c> for a regressor. It changes what a prediction
 /// says, never what the model learns or how it is scored: metrics measure the model, not its presentation.
 /// </summary>
@@ -16,9 +17,10 @@ internal sealed class OutputMapping
 {
     private readonly Dictionary<string, string> _labels;
 
-    private OutputMapping(Dictionary<string, string> labels, double? threshold, int? top, double? min, double? max, int? round, string? unit)
+    private OutputMapping(Dictionary<string, string> labels, double? threshold, int? top, double? min, double? max, int? round, string? unit, ProbabilityCalibration? calibration)
     {
         _labels = labels;
+        Calibration = calibration;
         Threshold = threshold;
         Top = top;
         Min = min;
@@ -43,6 +45,9 @@ internal sealed class OutputMapping
     /// <summary>Regressors: echoed as <c>"unit"</c> with each prediction.</summary>
     public string? Unit { get; }
 
+    /// <summary>Classifiers: probabilities answered after this calibration.</summary>
+    public ProbabilityCalibration? Calibration { get; }
+
     public bool HasLabels => _labels.Count > 0;
 
     /// <summary>Reads and validates <c>output</c>; null when absent. <paramref name="classifier"/>: the model's kind.</summary>
@@ -62,6 +67,7 @@ internal sealed class OutputMapping
         double? threshold = null, min = null, max = null;
         int? top = null, round = null;
         string? unit = null;
+        ProbabilityCalibration? calibration = null;
         foreach ((string key, JsonNode? value) in output)
         {
             switch (key)
@@ -85,6 +91,9 @@ internal sealed class OutputMapping
                     break;
                 case "top" when classifier:
                     top = value is JsonValue v && v.TryGetValue(out int k) && k is >= 1 and <= 1000 ? k : throw Invalid("\"output.top\" is an integer from 1 to 1,000.", "output.top");
+                    break;
+                case "calibration" when classifier:
+                    calibration = ProbabilityCalibration.Read(value);
                     break;
                 case "clip" when !classifier:
                     if (value is not JsonObject clip || clip.Count == 0)
@@ -122,13 +131,13 @@ internal sealed class OutputMapping
                 default:
                     throw Invalid(
                         classifier
-                            ? $"A classifier's \"output\" has labels, threshold and top, not \"{key}\"."
+                            ? $"A classifier's \"output\" has labels, threshold, top and calibration, not \"{key}\"."
                             : $"A regressor's \"output\" has clip, round and unit, not \"{key}\".",
                         "output." + key);
             }
         }
 
-        return new OutputMapping(labels, threshold, top, min, max, round, unit);
+        return new OutputMapping(labels, threshold, top, min, max, round, unit, calibration);
     }
 
     /// <summary>The canonical JSON it was read from (logged with the model, kept in its snapshots).</summary>
@@ -154,6 +163,11 @@ internal sealed class OutputMapping
         if (Top is { } top)
         {
             output["top"] = top;
+        }
+
+        if (Calibration is { } calibration)
+        {
+            output["calibration"] = calibration.ToJson();
         }
 
         if (Min is not null || Max is not null)
@@ -197,15 +211,30 @@ internal sealed class OutputMapping
         }
 
         ReadOnlySpan<Label> classes = probabilities.Classes;
+        Span<double> values = classes.Length <= 256 ? stackalloc double[classes.Length] : new double[classes.Length];
+        Calibrated(probabilities, values);
         for (int i = 0; i < classes.Length; i++)
         {
             if (classes[i] == Label.True)
             {
-                return probabilities.Probabilities[i] >= threshold ? classes[i] : OtherClass(classes, i, predicted);
+                return values[i] >= threshold ? classes[i] : OtherClass(classes, i, predicted);
             }
         }
 
         return predicted;
+    }
+
+    /// <summary>The probabilities to answer: calibrated when the mapping says so.</summary>
+    private void Calibrated(ClassProbabilities probabilities, Span<double> values)
+    {
+        if (Calibration is { } calibration)
+        {
+            calibration.Apply(probabilities.Classes, probabilities.Probabilities, values);
+        }
+        else
+        {
+            probabilities.Probabilities.CopyTo(values);
+        }
     }
 
     /// <summary>Writes a class: its mapped name, or itself.</summary>
@@ -225,7 +254,8 @@ internal sealed class OutputMapping
     public void WriteProbabilities(Utf8JsonWriter writer, ClassProbabilities probabilities)
     {
         ReadOnlySpan<Label> classes = probabilities.Classes;
-        ReadOnlySpan<double> values = probabilities.Probabilities;
+        Span<double> values = classes.Length <= 256 ? stackalloc double[classes.Length] : new double[classes.Length];
+        Calibrated(probabilities, values);
         int count = Math.Min(classes.Length, Top ?? int.MaxValue);
         Span<int> order = classes.Length <= 256 ? stackalloc int[classes.Length] : new int[classes.Length];
         for (int i = 0; i < order.Length; i++)

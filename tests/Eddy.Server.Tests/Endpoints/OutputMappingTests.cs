@@ -40,6 +40,47 @@ public sealed class OutputMappingTests
         Assert.Equal(0.9, described.GetProperty("output").GetProperty("threshold").GetDouble());
     }
 
+    [Theory]
+    [InlineData("""{"temperature": 2.0}""")]
+    [InlineData("""{"platt": {"a": -1.5, "b": 0.25}}""")]
+    public async Task Classifier_Calibration_AnswersCalibratedProbabilitiesAndLeavesTheModelAlone(string calibration)
+    {
+        await using EddyApplication eddy = await EddyApplication.StartAsync();
+        await PendingPredictionTests.PostAsync(eddy, "/v1/models", $$$"""
+            {"name": "calibrated", "model": "LogisticRegression", "metrics": ["Accuracy", "LogLoss"], "output": {"calibration": {{{calibration}}}, "threshold": 0.5}}
+            """, HttpStatusCode.Created);
+        await PendingPredictionTests.PostAsync(eddy, "/v1/models", """{"name": "raw", "model": "LogisticRegression", "metrics": ["Accuracy", "LogLoss"]}""", HttpStatusCode.Created);
+        for (int i = 0; i < 40; i++)
+        {
+            string example = $$"""{"x": {"amount": {{i % 4}}}, "y": {{(i % 4 >= 1 ? "true" : "false")}}}""";
+            await PendingPredictionTests.PostAsync(eddy, "/v1/models/calibrated/learn", example, HttpStatusCode.OK);
+            await PendingPredictionTests.PostAsync(eddy, "/v1/models/raw/learn", example, HttpStatusCode.OK);
+        }
+
+        foreach (int amount in new[] { 0, 1, 3 })
+        {
+            string x = $$$"""{"x": {"amount": {{{amount}}}}}""";
+            double p = (await PendingPredictionTests.PostAsync(eddy, "/v1/models/raw/predict", x, HttpStatusCode.OK)).GetProperty("probabilities").GetProperty("true").GetDouble();
+            JsonElement shaped = await PendingPredictionTests.PostAsync(eddy, "/v1/models/calibrated/predict", x, HttpStatusCode.OK);
+            double expected = calibration.Contains("temperature", StringComparison.Ordinal)
+                ? Math.Sqrt(p) / (Math.Sqrt(p) + Math.Sqrt(1 - p))
+                : 1 / (1 + Math.Exp((-1.5 * Math.Log(p / (1 - p))) + 0.25));
+            double answered = shaped.GetProperty("probabilities").GetProperty("true").GetDouble();
+            Assert.Equal(expected, answered, 12);
+            Assert.Equal(1 - expected, shaped.GetProperty("probabilities").GetProperty("false").GetDouble(), 12);
+            Assert.Equal(answered >= 0.5, shaped.GetProperty("prediction").GetBoolean());
+        }
+
+        // Presentation only: the model and its metrics are the uncalibrated model's.
+        Assert.Equal(
+            (await eddy.GetJsonAsync("/v1/models/raw/metrics")).GetProperty("global").ToString(),
+            (await eddy.GetJsonAsync("/v1/models/calibrated/metrics")).GetProperty("global").ToString());
+        Assert.Equal((await eddy.GetJsonAsync("/v1/models/raw")).GetProperty("stateChecksum").GetString(), (await eddy.GetJsonAsync("/v1/models/calibrated")).GetProperty("stateChecksum").GetString());
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(
+            System.Text.Json.Nodes.JsonNode.Parse(calibration),
+            System.Text.Json.Nodes.JsonNode.Parse((await eddy.GetJsonAsync("/v1/models/calibrated")).GetProperty("output").GetProperty("calibration").GetRawText())));
+    }
+
     [Fact]
     public async Task Classifier_Top_AnswersTheMostProbableClassesInOrder()
     {
@@ -97,6 +138,10 @@ public sealed class OutputMappingTests
     [Theory]
     [InlineData("""{"name": "m", "model": "LogisticRegression", "output": {"threshold": 1.5}}""", "output.threshold")]
     [InlineData("""{"name": "m", "model": "LogisticRegression", "output": {"round": 2}}""", "output.round")]
+    [InlineData("""{"name": "m", "model": "LogisticRegression", "output": {"calibration": {"temperature": 0}}}""", "output.calibration.temperature")]
+    [InlineData("""{"name": "m", "model": "LogisticRegression", "output": {"calibration": {"platt": {"a": -1}}}}""", "output.calibration.platt")]
+    [InlineData("""{"name": "m", "model": "LogisticRegression", "output": {"calibration": {"isotonic": {}}}}""", "output.calibration.isotonic")]
+    [InlineData("""{"name": "m", "model": "LinearRegression", "output": {"calibration": {"temperature": 2}}}""", "output.calibration")]
     [InlineData("""{"name": "m", "model": "LinearRegression", "output": {"clip": {"min": 3, "max": 1}}}""", "output.clip")]
     [InlineData("""{"name": "m", "model": "LinearRegression", "output": {"labels": {"1": "one"}}}""", "output.labels")]
     [InlineData("""{"name": "m", "model": "LogisticRegression", "output": {"labels": {"true": ""}}}""", "output.labels.true")]
