@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -80,7 +79,7 @@ public sealed class MicroServiceFlowTests
             // Train offline on the first half (a real `eddy train` process) and upload it as the default model.
             string firstHalf = Path.Combine(directory, "first-half.csv");
             await File.WriteAllTextAsync(firstHalf, Csv(combined.Take(half), columns), s_cancel);
-            (int exitCode, string output) = await RunCliAsync(
+            (int exitCode, string output) = await CliRunner.RunAsync(
                 "train", "-f", firstHalf, "--target", Target, "--metric", "ROCAUC", "--metric", "Accuracy", "-o", Path.Combine(directory, "first-half.snap"), "--upload", server.Address.ToString());
             Assert.True(exitCode == 0, output);
             Assert.Contains($"at sequence {half:N0}", output, StringComparison.Ordinal);
@@ -122,7 +121,7 @@ public sealed class MicroServiceFlowTests
         string[] target = option == "--file" ? ["--target", "y"] : [];
         try
         {
-            (int exitCode, string output) = await RunCliAsync(["train", option, value, .. target, "-o", snapshot]);
+            (int exitCode, string output) = await CliRunner.RunAsync(["train", option, value, .. target, "-o", snapshot]);
 
             Assert.Equal(expected, exitCode);
             Assert.Contains(message, output.Replace(Environment.NewLine, " ", StringComparison.Ordinal), StringComparison.Ordinal);
@@ -187,23 +186,4 @@ public sealed class MicroServiceFlowTests
     }
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Eddy.Cli.dll"));
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment["COLUMNS"] = "400";
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        Task<string> stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
 }

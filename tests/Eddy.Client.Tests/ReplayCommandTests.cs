@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Eddy.Client.Tests.Support;
 
@@ -14,7 +13,7 @@ public sealed class ReplayCommandTests
     {
         await using LiveServer server = await LiveServer.StartAsync();
 
-        (int exitCode, string output) = await RunCliAsync("replay", "--url", server.Address.ToString(), "-d", "phishing", "--limit", "200", "--print-every", "100");
+        (int exitCode, string output) = await CliRunner.RunAsync("replay", "--url", server.Address.ToString(), "-d", "phishing", "--limit", "200", "--print-every", "100");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("Sending 200 examples of Phishing to default", output, StringComparison.Ordinal);
@@ -32,7 +31,7 @@ public sealed class ReplayCommandTests
     {
         await using LiveServer server = await LiveServer.StartAsync();
 
-        (int exitCode, string output) = await RunCliAsync("replay", "--url", server.Address.ToString(), option, value);
+        (int exitCode, string output) = await CliRunner.RunAsync("replay", "--url", server.Address.ToString(), option, value);
 
         Assert.Equal(0, exitCode);
         ModelMetrics metrics = await server.Client().GetMetricsAsync("default", s_cancel);
@@ -56,7 +55,7 @@ public sealed class ReplayCommandTests
         await File.WriteAllLinesAsync(path, lines, s_cancel);
         try
         {
-            (int exitCode, string output) = await RunCliAsync("replay", "--url", server.Address.ToString(), "-f", path, "--target", "fraud", "--batch", "50");
+            (int exitCode, string output) = await CliRunner.RunAsync("replay", "--url", server.Address.ToString(), "-f", path, "--target", "fraud", "--batch", "50");
 
             Assert.Equal(0, exitCode);
             Assert.Contains("120 examples sent", output, StringComparison.Ordinal);
@@ -74,7 +73,7 @@ public sealed class ReplayCommandTests
     {
         await using LiveServer server = await LiveServer.StartAsync();
 
-        (int exitCode, string output) = await RunCliAsync("replay", "--url", server.Address.ToString(), "--model", "nope");
+        (int exitCode, string output) = await CliRunner.RunAsync("replay", "--url", server.Address.ToString(), "--model", "nope");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("There is no model named 'nope'.", output, StringComparison.Ordinal);
@@ -86,7 +85,7 @@ public sealed class ReplayCommandTests
     {
         await using LiveServer server = await LiveServer.StartAsync();
 
-        (int exitCode, string output) = await RunCliAsync("replay", "--url", server.Address.ToString(), "-d", "trump_approval", "--limit", "20", "--batch", "10");
+        (int exitCode, string output) = await CliRunner.RunAsync("replay", "--url", server.Address.ToString(), "-d", "trump_approval", "--limit", "20", "--batch", "10");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("refused:", output, StringComparison.Ordinal);
@@ -99,29 +98,9 @@ public sealed class ReplayCommandTests
     [InlineData("--batch", "0", "--batch")]
     public async Task Replay_BadArguments_ExitCode2(string option, string value, string message)
     {
-        (int exitCode, string output) = await RunCliAsync("replay", option, value);
+        (int exitCode, string output) = await CliRunner.RunAsync("replay", option, value);
 
         Assert.Equal(2, exitCode);
         Assert.Contains(message, output.Replace(Environment.NewLine, " ", StringComparison.Ordinal), StringComparison.Ordinal);
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Eddy.Cli.dll"));
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // A wide, colourless console so assertions see whole lines.
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment["COLUMNS"] = "400";
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        Task<string> stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

@@ -132,7 +132,7 @@ public sealed class DashboardTests
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }
 
-        await Endpoints.ChallengerEndpointsTests.LearnRangeAsync(eddy, "contest", 1, 50);
+        await FlippedPhishing.LearnRangeAsync(eddy, "contest", 1, 50);
         using IPlaywright playwright = await Playwright.CreateAsync();
         await using IBrowser browser = await LaunchAsync(playwright);
         IPage page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
@@ -147,7 +147,7 @@ public sealed class DashboardTests
         await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(table.Locator("tr.champion td").First).ToHaveTextAsync("main");
 
-        await Endpoints.ChallengerEndpointsTests.LearnRangeAsync(eddy, "contest", 51, 500);
+        await FlippedPhishing.LearnRangeAsync(eddy, "contest", 51, 500);
 
         await Assertions.Expect(table.Locator("tr.champion td").First).ToHaveTextAsync("fast");
         await Assertions.Expect(table.Locator("tr[data-contender='main'] td").Nth(1)).ToHaveTextAsync("challenger");

@@ -1,8 +1,5 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
-using Eddy.Base;
-using Eddy.Datasets;
 using Eddy.Server.Tests.Support;
 
 namespace Eddy.Server.Tests.Endpoints;
@@ -15,14 +12,13 @@ namespace Eddy.Server.Tests.Endpoints;
 public sealed class ChallengerEndpointsTests
 {
     // Phishing in order, then again with every label flipped: an abrupt concept change at 1,250.
-    private const int FlipAt = 1250;
+    private const int FlipAt = FlippedPhishing.FlipAt;
     private const string Contest = """
         {"name": "contest", "model": "StandardScaler | LogisticRegression(optimizer=SGD(0.002))", "metrics": ["Accuracy"],
          "challengers": [{"name": "fast", "model": "StandardScaler | LogisticRegression(optimizer=SGD(0.5))"}],
          "promotion": {"window": 100, "margin": 1.0, "min_examples": 100}, "holdout": {"size": 100, "recent": 0.5}}
         """;
 
-    private static readonly Dataset s_phishing = RiverDatasets.Phishing();
 
     [Fact]
     public async Task Challengers_RouteAndManualPromotion_SurviveARestartBitForBit()
@@ -40,13 +36,13 @@ public sealed class ChallengerEndpointsTests
                     Assert.Equal(HttpStatusCode.Created, created.StatusCode);
                 }
 
-                await LearnRangeAsync(first, "contest", 1, 400);
+                await FlippedPhishing.LearnRangeAsync(first, "contest", 1, 400);
                 using (HttpResponseMessage snapshot = await first.Client.GetAsync("/v1/models/contest/snapshot"))
                 {
                     Assert.Equal(HttpStatusCode.OK, snapshot.StatusCode);
                 }
 
-                await LearnRangeAsync(first, "contest", 401, 600);
+                await FlippedPhishing.LearnRangeAsync(first, "contest", 401, 600);
                 JsonElement contenders = await first.GetJsonAsync("/v1/models/contest/challengers");
                 Assert.Equal("main", contenders.GetProperty("champion").GetProperty("name").GetString());
                 JsonElement fast = Assert.Single(contenders.GetProperty("challengers").EnumerateArray());
@@ -80,7 +76,7 @@ public sealed class ChallengerEndpointsTests
                 JsonElement promotion = Assert.Single(history.GetProperty("events").EnumerateArray(), e => e.GetProperty("type").GetString() == "promotion");
                 Assert.Equal("manual", promotion.GetProperty("data").GetProperty("reason").GetString());
 
-                await LearnRangeAsync(first, "contest", 601, 900);
+                await FlippedPhishing.LearnRangeAsync(first, "contest", 601, 900);
                 before = (await first.GetJsonAsync("/v1/models/contest/challengers")).GetRawText();
                 checksum = (await first.GetJsonAsync("/v1/models/contest")).GetProperty("stateChecksum").GetString()!;
             }
@@ -130,14 +126,14 @@ public sealed class ChallengerEndpointsTests
     public async Task DriftingStream_ChallengerPolicy_RecoversFasterThanTheSameModelWithout()
     {
         await using EddyApplication eddy = await EddyApplication.StartAsync();
-        await CreateAsync(eddy, "plain", "");
-        await CreateAsync(eddy, "watched", """
+        await FlippedPhishing.CreateAsync(eddy, "plain", "");
+        await FlippedPhishing.CreateAsync(eddy, "watched", """
             , "monitors": {"drift": "ADWIN"}, "policy": {"action": "challenger", "window": 100},
             "promotion": {"window": 50, "margin": 0.05, "min_examples": 50}, "holdout": {"size": 100, "recent": 1.0, "seed": 5}
             """);
 
-        double[] plain = await StreamAsync(eddy, "plain");
-        double[] watched = await StreamAsync(eddy, "watched");
+        double[] plain = await FlippedPhishing.StreamAsync(eddy, "plain");
+        double[] watched = await FlippedPhishing.StreamAsync(eddy, "watched");
 
         // Before the flip both are the same model (a challenger only learns in shadow): the same accuracy.
         Assert.Equal(plain[0], watched[0]);
@@ -158,44 +154,5 @@ public sealed class ChallengerEndpointsTests
         JsonElement contenders = await eddy.GetJsonAsync("/v1/models/watched/challengers");
         Assert.StartsWith("retrained-", contenders.GetProperty("champion").GetProperty("name").GetString(), StringComparison.Ordinal);
         Assert.Contains(contenders.GetProperty("challengers").EnumerateArray(), c => c.GetProperty("name").GetString() == "main");
-    }
-
-    private static async Task CreateAsync(EddyApplication eddy, string name, string fields)
-    {
-        using HttpResponseMessage created = await eddy.Client.PostAsync("/v1/models", Examples.Json(
-            $$"""{"name": "{{name}}", "model": "StandardScaler | LogisticRegression", "metrics": ["Accuracy"], "rollingWindow": 250{{fields}}}"""));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-    }
-
-    /// <summary>Streams the drifting data; returns the rolling accuracy (250 learns) just before the flip, 250 and 500 learns after it.</summary>
-    private static async Task<double[]> StreamAsync(EddyApplication eddy, string model)
-    {
-        await LearnRangeAsync(eddy, model, 1, FlipAt);
-        double before = await RollingAccuracyAsync(eddy, model);
-        await LearnRangeAsync(eddy, model, FlipAt + 1, FlipAt + 250);
-        double after = await RollingAccuracyAsync(eddy, model);
-        await LearnRangeAsync(eddy, model, FlipAt + 251, FlipAt + 500);
-        return [before, after, await RollingAccuracyAsync(eddy, model)];
-    }
-
-    private static async Task<double> RollingAccuracyAsync(EddyApplication eddy, string model) =>
-        (await eddy.GetJsonAsync($"/v1/models/{model}/metrics")).GetProperty("rolling").GetProperty("Accuracy").GetDouble();
-
-    internal static async Task LearnRangeAsync(EddyApplication eddy, string model, int from, int to)
-    {
-        for (int start = from; start <= to; start += 250)
-        {
-            var body = new StringBuilder("[");
-            for (int sequence = start; sequence <= Math.Min(to, start + 249); sequence++)
-            {
-                int row = (sequence - 1) % s_phishing.Count;
-                Label y = s_phishing.Target(row);
-                bool label = sequence <= FlipAt ? y.ToBinary() : !y.ToBinary();
-                body.Append(sequence == start ? "" : ",").Append($"{{\"x\":{Examples.Features(s_phishing, row)},\"y\":{(label ? "true" : "false")}}}");
-            }
-
-            using HttpResponseMessage response = await eddy.Client.PostAsync($"/v1/models/{model}/learn_many", Examples.Json(body.Append(']').ToString()));
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
     }
 }

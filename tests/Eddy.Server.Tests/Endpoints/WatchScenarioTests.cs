@@ -1,8 +1,5 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
-using Eddy.Base;
-using Eddy.Datasets;
 using Eddy.Server.Tests.Support;
 
 namespace Eddy.Server.Tests.Endpoints;
@@ -14,18 +11,17 @@ namespace Eddy.Server.Tests.Endpoints;
 public sealed class WatchScenarioTests
 {
     // Phishing in order, then again with every label flipped: an abrupt concept change at 1,250.
-    private const int FlipAt = 1250;
-    private static readonly Dataset s_phishing = RiverDatasets.Phishing();
+    private const int FlipAt = FlippedPhishing.FlipAt;
 
     [Fact]
     public async Task DriftingStream_RetrainPolicy_RecoversFasterThanTheSameModelWithout()
     {
         await using EddyApplication eddy = await EddyApplication.StartAsync();
-        await CreateAsync(eddy, "plain", null);
-        await CreateAsync(eddy, "watched", """, "monitors": {"drift": "ADWIN"}, "policy": {"action": "retrain", "window": 100}""");
+        await FlippedPhishing.CreateAsync(eddy, "plain", null);
+        await FlippedPhishing.CreateAsync(eddy, "watched", """, "monitors": {"drift": "ADWIN"}, "policy": {"action": "retrain", "window": 100}""");
 
-        double[] plain = await StreamAsync(eddy, "plain");
-        double[] watched = await StreamAsync(eddy, "watched");
+        double[] plain = await FlippedPhishing.StreamAsync(eddy, "plain");
+        double[] watched = await FlippedPhishing.StreamAsync(eddy, "watched");
 
         // Before the flip both models are the same model and score the same.
         Assert.Equal(plain[0], watched[0]);
@@ -58,14 +54,14 @@ public sealed class WatchScenarioTests
             string checksum;
             await using (EddyApplication first = await EddyApplication.StartAsync(settings))
             {
-                await CreateAsync(first, "watched", """, "monitors": {"drift": "ADWIN", "metric": {"name": "Accuracy", "margin": 0.05}}, "policy": {"action": "rollback", "window": 100}""");
-                await LearnRangeAsync(first, "watched", 1, 1400);
+                await FlippedPhishing.CreateAsync(first, "watched", """, "monitors": {"drift": "ADWIN", "metric": {"name": "Accuracy", "margin": 0.05}}, "policy": {"action": "rollback", "window": 100}""");
+                await FlippedPhishing.LearnRangeAsync(first, "watched", 1, 1400);
                 using (HttpResponseMessage snapshot = await first.Client.GetAsync("/v1/models/watched/snapshot"))
                 {
                     Assert.Equal(HttpStatusCode.OK, snapshot.StatusCode);
                 }
 
-                await LearnRangeAsync(first, "watched", 1401, 2000);
+                await FlippedPhishing.LearnRangeAsync(first, "watched", 1401, 2000);
                 JsonElement model = await first.GetJsonAsync("/v1/models/watched");
                 checksum = model.GetProperty("stateChecksum").GetString()!;
                 Assert.Equal("rollback", model.GetProperty("watch").GetProperty("policy").GetProperty("action").GetString());
@@ -94,44 +90,5 @@ public sealed class WatchScenarioTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         JsonElement problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("policy.action", problem.GetProperty("field").GetString());
-    }
-
-    private static async Task CreateAsync(EddyApplication eddy, string name, string? watch)
-    {
-        using HttpResponseMessage created = await eddy.Client.PostAsync("/v1/models", Examples.Json(
-            $$"""{"name": "{{name}}", "model": "StandardScaler | LogisticRegression", "metrics": ["Accuracy"], "rollingWindow": 250{{watch}}}"""));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-    }
-
-    /// <summary>Streams the drifting data; returns the rolling accuracy (250 learns) just before the flip, 250 and 500 learns after it.</summary>
-    private static async Task<double[]> StreamAsync(EddyApplication eddy, string model)
-    {
-        await LearnRangeAsync(eddy, model, 1, FlipAt);
-        double before = await RollingAccuracyAsync(eddy, model);
-        await LearnRangeAsync(eddy, model, FlipAt + 1, FlipAt + 250);
-        double after = await RollingAccuracyAsync(eddy, model);
-        await LearnRangeAsync(eddy, model, FlipAt + 251, FlipAt + 500);
-        return [before, after, await RollingAccuracyAsync(eddy, model)];
-    }
-
-    private static async Task<double> RollingAccuracyAsync(EddyApplication eddy, string model) =>
-        (await eddy.GetJsonAsync($"/v1/models/{model}/metrics")).GetProperty("rolling").GetProperty("Accuracy").GetDouble();
-
-    private static async Task LearnRangeAsync(EddyApplication eddy, string model, int from, int to)
-    {
-        for (int start = from; start <= to; start += 250)
-        {
-            var body = new StringBuilder("[");
-            for (int sequence = start; sequence <= Math.Min(to, start + 249); sequence++)
-            {
-                int row = (sequence - 1) % s_phishing.Count;
-                Label y = s_phishing.Target(row);
-                bool label = sequence <= FlipAt ? y.ToBinary() : !y.ToBinary();
-                body.Append(sequence == start ? "" : ",").Append($"{{\"x\":{Examples.Features(s_phishing, row)},\"y\":{(label ? "true" : "false")}}}");
-            }
-
-            using HttpResponseMessage response = await eddy.Client.PostAsync($"/v1/models/{model}/learn_many", Examples.Json(body.Append(']').ToString()));
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
     }
 }
