@@ -106,7 +106,7 @@ internal static class BatchEndpoints
             ReadOnlySequence<byte> body = await RequestBody.ReadAsync(context.Request, settings.MaxBodyBytes, context.RequestAborted);
             try
             {
-                ReadWorks(body, settings, works, host.Definition.IsAnomaly);
+                ReadWorks(body, settings, works, host.Definition.IsAnomaly, host.Definition.IsSupervisedAnomaly);
             }
             finally
             {
@@ -159,16 +159,16 @@ internal static class BatchEndpoints
         await JsonResponse.EndAsync(context.Response, writer);
     }
 
-    private static void ReadWorks(ReadOnlySequence<byte> body, ServerSettings settings, List<LearnWork> works, bool anomaly)
+    private static void ReadWorks(ReadOnlySequence<byte> body, ServerSettings settings, List<LearnWork> works, bool anomaly, bool supervisedAnomaly)
     {
-        CheckItems(body, settings, learn: true, anomaly);
+        CheckItems(body, settings, learn: true, anomaly, supervisedAnomaly);
         var reader = new Utf8JsonReader(body, ExampleParser.Options(settings.MaxJsonDepth));
         ExampleParser.Read(ref reader);
         while (ExampleParser.Read(ref reader) != JsonTokenType.EndArray)
         {
             RawExample raw = RawExamplePool.Rent();
             ExampleRequest request = ExampleParser.ReadExample(ref reader, new RawSink(raw), Path(works.Count));
-            LearnWork work = Learning.CreateWork(request, raw, idempotencyKey: null, anomaly);
+            LearnWork work = Learning.CreateWork(request, raw, idempotencyKey: null, anomaly, supervisedAnomaly);
             if (work.Features is null)
             {
                 RawExamplePool.Return(raw);
@@ -179,7 +179,7 @@ internal static class BatchEndpoints
     }
 
     /// <summary>Validates the whole array (JSON, shapes, features, presence of x/y) before anything happens.</summary>
-    private static void CheckItems(ReadOnlySequence<byte> body, ServerSettings settings, bool learn, bool anomaly)
+    private static void CheckItems(ReadOnlySequence<byte> body, ServerSettings settings, bool learn, bool anomaly, bool supervisedAnomaly = false)
     {
         var reader = new Utf8JsonReader(body, ExampleParser.Options(settings.MaxJsonDepth));
         try
@@ -194,7 +194,11 @@ internal static class BatchEndpoints
             {
                 string path = Path(count);
                 ExampleRequest request = ExampleParser.ReadExample(ref reader, default(NullSink), path);
-                if (learn)
+                if (learn && supervisedAnomaly)
+                {
+                    Learning.ValidateSupervisedAnomaly(request);
+                }
+                else if (learn)
                 {
                     Learning.Validate(request, anomaly);
                 }

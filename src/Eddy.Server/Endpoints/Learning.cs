@@ -111,7 +111,7 @@ internal static class Learning
     }
 
     /// <summary>A supervised anomaly model learns <c>{"x", "y"}</c> (y its numeric target), optionally with the feedback "label".</summary>
-    private static void ValidateSupervisedAnomaly(ExampleRequest request)
+    public static void ValidateSupervisedAnomaly(ExampleRequest request)
     {
         if (request.Id is not null)
         {

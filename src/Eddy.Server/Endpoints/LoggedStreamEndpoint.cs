@@ -175,6 +175,11 @@ internal static class LoggedStreamEndpoint
                 throw new ClientErrorException(ProblemKind.InvalidRequest, "With ack=logged every line is a learn {\"x\", \"y\"}; predict on the predict routes.", "y");
             }
 
+            if (request.HasFeedback && host.Definition.IsSupervisedAnomaly)
+            {
+                throw new ClientErrorException(ProblemKind.InvalidRequest, "With ack=logged a line is {\"x\", \"y\"}; send feedback labels on the default stream or learn_many.", "label");
+            }
+
             Learning.Validate(request, anomaly);
             if (request.Id is not null)
             {

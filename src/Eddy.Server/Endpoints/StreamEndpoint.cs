@@ -138,7 +138,7 @@ internal static class StreamEndpoint
             bool anomaly = host.Definition.IsAnomaly;
             if (request.HasY || anomaly)
             {
-                LearnWork work = Learning.CreateWork(request, raw, idempotencyKey: null, anomaly);
+                LearnWork work = Learning.CreateWork(request, raw, idempotencyKey: null, anomaly, host.Definition.IsSupervisedAnomaly);
                 if (work.Features is null)
                 {
                     RawExamplePool.Return(raw);

@@ -126,22 +126,22 @@ public sealed class LoggedStreamTests
         return text.ToString();
     }
 
-    internal static async Task<JsonElement[]> PostLoggedAsync(HttpClient client, string ndjson)
+    internal static async Task<JsonElement[]> PostLoggedAsync(HttpClient client, string ndjson, string model = "default")
     {
         using var content = new StringContent(ndjson, Encoding.UTF8, "application/x-ndjson");
-        using HttpResponseMessage response = await client.PostAsync("/v1/models/default/stream?ack=logged", content);
+        using HttpResponseMessage response = await client.PostAsync($"/v1/models/{model}/stream?ack=logged", content);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         string[] lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         return [.. lines.Select(l => JsonDocument.Parse(l).RootElement)];
     }
 
     /// <summary>Polls the model until it has learned <paramref name="sequence"/> examples (bounded), and returns it.</summary>
-    internal static async Task<JsonElement> WaitLearnedAsync(HttpClient client, long sequence)
+    internal static async Task<JsonElement> WaitLearnedAsync(HttpClient client, long sequence, string name = "default")
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            JsonElement model = await client.GetFromJsonAsync<JsonElement>("/v1/models/default");
+            JsonElement model = await client.GetFromJsonAsync<JsonElement>($"/v1/models/{name}");
             if (model.GetProperty("publishedSequence").GetInt64() >= sequence || DateTime.UtcNow > deadline)
             {
                 Assert.Equal(sequence, model.GetProperty("publishedSequence").GetInt64());

@@ -117,6 +117,45 @@ public sealed class SupervisedAnomalyEndpointsTests : IDisposable
         Assert.Equal(auc.Value, labelled.GetProperty("metrics").GetProperty("global").GetProperty("ROCAUC").GetDouble());
     }
 
+    [Fact]
+    public async Task BulkRoutes_LearnManyStreamAndLogged_SameStateAndFeedbackMetricsAsOneByOne()
+    {
+        await using EddyApplication eddy = await EddyApplication.StartAsync();
+        foreach (string name in new[] { "single", "many", "stream", "logged" })
+        {
+            await AnomalyEndpointsTests.CreateAsync(eddy, name, Spec);
+        }
+
+        for (int i = 0; i < 60; i++)
+        {
+            await PendingPredictionTests.PostAsync(eddy, "/v1/models/single/learn", Body(i, feedback: true), HttpStatusCode.OK);
+        }
+
+        await PendingPredictionTests.PostAsync(eddy, "/v1/models/many/learn_many", "[" + string.Join(",", Enumerable.Range(0, 60).Select(i => Body(i, feedback: true))) + "]", HttpStatusCode.OK);
+        using (HttpResponseMessage streamed = await eddy.Client.PostAsync("/v1/models/stream/stream", new StringContent(string.Join("\n", Enumerable.Range(0, 60).Select(i => Body(i, feedback: true))), System.Text.Encoding.UTF8, "application/x-ndjson")))
+        {
+            string lines = await streamed.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("\"error\"", lines, StringComparison.Ordinal);
+        }
+
+        // Logged ingestion keeps {x, y}; a feedback label there is refused on its line, not dropped silently.
+        JsonElement[] logged = await LoggedStreamTests.PostLoggedAsync(eddy.Client, string.Join("\n", Enumerable.Range(0, 60).Select(i => Body(i))) + "\n" + Body(60, feedback: true), "logged");
+        Assert.Equal(60, logged.Where(a => a.TryGetProperty("accepted", out _)).Sum(a => a.GetProperty("accepted").GetInt32()));
+        Assert.Equal("label", Assert.Single(logged, a => a.TryGetProperty("error", out _)).GetProperty("error").GetProperty("field").GetString());
+        await LoggedStreamTests.WaitLearnedAsync(eddy.Client, 60, "logged");
+
+        JsonElement single = await eddy.GetJsonAsync("/v1/models/single");
+        foreach (string name in new[] { "many", "stream", "logged" })
+        {
+            JsonElement model = await eddy.GetJsonAsync($"/v1/models/{name}");
+            Assert.Equal(single.GetProperty("stateChecksum").GetString(), model.GetProperty("stateChecksum").GetString());
+            if (name != "logged")
+            {
+                Assert.Equal(single.GetProperty("metrics").GetProperty("global").ToString(), model.GetProperty("metrics").GetProperty("global").ToString());
+            }
+        }
+    }
+
     [Theory]
     [InlineData("""{"x": {"a": 0.5}}""", "urn:eddy:problem:invalid-label", "y")]
     [InlineData("""{"x": {"a": 0.5}, "y": "slow"}""", "urn:eddy:problem:invalid-label", "y")]
