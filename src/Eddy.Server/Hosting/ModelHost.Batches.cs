@@ -34,9 +34,7 @@ internal sealed partial class ModelHost
         Interlocked.Add(ref _backlogExamples, batch.Count);
         if (!_queue.Writer.TryWrite(new LearnWork(null, Label.None, null, null) { Batch = batch }))
         {
-            Interlocked.Add(ref _backlogExamples, -batch.Count);
-            batch.Release();
-            return Task.FromResult(LearnOutcome.Refused(ProblemKind.ShuttingDown, $"The model '{Name}' is being deleted or the server is stopping."));
+            RefuseBatch(batch, LearnOutcome.Refused(ProblemKind.ShuttingDown, $"The model '{Name}' is being deleted or the server is stopping."));
         }
 
         return batch.Logged.Task;

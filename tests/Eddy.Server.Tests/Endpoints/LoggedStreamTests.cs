@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Eddy.Datasets;
 using Eddy.Server.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Eddy.Server.Tests.Endpoints;
 
@@ -69,6 +70,28 @@ public sealed class LoggedStreamTests
         Assert.Equal(2, error.GetProperty("line").GetInt64());
         Assert.Equal("urn:eddy:problem:body-too-large", error.GetProperty("error").GetProperty("type").GetString());
         await WaitLearnedAsync(eddy.Client, 2);
+    }
+
+    [Fact]
+    public async Task LogBatch_ModelStopped_AnsweredShuttingDownNotLeftWaiting()
+    {
+        await using EddyApplication eddy = await EddyApplication.StartAsync();
+        Assert.True(eddy.Services.GetRequiredService<Eddy.Server.Hosting.ModelRegistry>().TryGet("default", out Eddy.Server.Hosting.ModelHost? host));
+        await host.DisposeAsync();
+        var encoder = new Eddy.Server.Persistence.BatchRecords.Encoder("default");
+        var raw = new Eddy.Server.Json.RawExample();
+        raw.SetNumber("a", 1);
+        encoder.Add(raw, Eddy.Base.Label.True, 1);
+
+        Eddy.Server.Hosting.LoggedBatch batch = encoder.Take()!;
+
+        Eddy.Server.Hosting.LearnOutcome outcome = await host.LogBatchAsync(batch).WaitAsync(TimeSpan.FromSeconds(10));
+
+        // The stream answers from the batch itself: it must be completed too, or the request would wait forever.
+        Assert.Equal(Eddy.Server.Problems.ProblemKind.ShuttingDown, outcome.Problem);
+        Assert.True(batch.Logged.Task.IsCompleted);
+        Assert.Equal(outcome, await batch.Logged.Task);
+        Assert.Equal(0, host.Backlog);
     }
 
     [Fact]
