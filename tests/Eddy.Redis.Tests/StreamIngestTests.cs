@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -9,7 +10,8 @@ namespace Eddy.Redis.Tests;
 
 /// <summary>
 /// Ingest from a Redis Stream (<c>POST /v1/ingest/{source}/redis</c>) against a real redis-server: the raw NDJSON copy
-/// equals the entries, a second call continues from the answered id, bad input is problem+json, no Redis is a 409.
+/// equals the entries, a second call continues from the answered id, bad input is problem+json, no Redis is a 409;
+/// and <c>eddy ingest --redis-stream</c> as a real process.
 /// </summary>
 public sealed class StreamIngestTests
 {
@@ -109,6 +111,52 @@ public sealed class StreamIngestTests
 
         Assert.Equal("urn:eddy:problem:redis-required", problem.GetProperty("type").GetString());
         Assert.Contains("--redis", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IngestCommand_RedisStream_ServerKeepsTheEntriesAndPrintsTheReceipt()
+    {
+        await using RedisProcess redis = await RedisProcess.StartAsync();
+        string directory = DataDirectory();
+        try
+        {
+            await using EddyNode node = await EddyNode.StartInProcessAsync(redis, "server", new Dictionary<string, string?> { ["Eddy:DataDirectory"] = directory });
+            await redis.Database.StreamAddAsync("clicks", "a", "1", "1-1");
+            await redis.Database.StreamAddAsync("clicks", "a", "2", "1-2");
+
+            (int exitCode, string output) = await RunCliAsync("ingest", "--source", "clicks", "--redis-stream", "clicks", "--from", "1-1", "--server", node.Address.ToString());
+            (int refused, string message) = await RunCliAsync("ingest", "--source", "clicks", "--redis-stream", "clicks");
+
+            Assert.True(exitCode == 0, output);
+            Assert.Contains("\"last\":\"1-2\"", output, StringComparison.Ordinal);
+            JsonElement file = Assert.Single((await node.GetJsonAsync("/v1/ingest/clicks")).EnumerateArray());
+            Assert.Equal("{\"_id\":\"1-2\",\"a\":2}\n", await node.Client.GetStringAsync($"/v1/ingest/clicks/{file.GetProperty("name").GetString()}", TestContext.Current.CancellationToken));
+            Assert.Equal(2, refused);
+            Assert.Contains("--redis-stream needs --server", message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Remove(directory);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(EddyNode.CliPath());
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment["COLUMNS"] = "400";
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        Task<string> stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
     }
 
     private static async Task<JsonElement> IngestAsync(EddyNode node, string source, string body, HttpStatusCode expected)
