@@ -15,6 +15,10 @@ namespace Eddy.Client;
 [JsonSerializable(typeof(LearnManyResult))]
 [JsonSerializable(typeof(StreamAnswer))]
 [JsonSerializable(typeof(EddyProblem))]
+[JsonSerializable(typeof(VersionChange))]
+[JsonSerializable(typeof(ModelVersions))]
+[JsonSerializable(typeof(ModelChallengers))]
+[JsonSerializable(typeof(PromotionResult))]
 internal sealed partial class ClientJsonContext : JsonSerializerContext
 {
 }

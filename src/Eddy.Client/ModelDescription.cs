@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Eddy.Client;
 
-/// <summary>One model: spec, publication policy, versions, state checksum and live metrics.</summary>
+/// <summary>One model: spec, publication policy, model version, state checksum and live metrics.</summary>
 public sealed class ModelDescription
 {
     public string Name { get; init; } = "";
@@ -16,6 +16,12 @@ public sealed class ModelDescription
     public string Model { get; init; } = "";
 
     public string Publication { get; init; } = "";
+
+    /// <summary>The model version (one per definition change or restore), not the learn sequence.</summary>
+    public int ModelVersion { get; init; }
+
+    /// <summary>The output mapping of the definition, when it has one.</summary>
+    public JsonElement? Output { get; init; }
 
     /// <summary>Learns applied so far: the model's version.</summary>
     public long Sequence { get; init; }

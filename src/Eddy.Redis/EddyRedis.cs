@@ -34,6 +34,7 @@ public static class EddyRedis
             serving: role != ServerRole.Trainer,
             trainers: role != ServerRole.Server ? services.GetRequiredService<TrainerService>() : null));
         builder.Services.AddSingleton<IScaleOut>(services => services.GetRequiredService<RedisScaleOut>());
+        builder.Services.AddSingleton<IStreamSource>(services => new RedisStreamSource(services.GetRequiredService<RedisBackend>()));
         if (role != ServerRole.Server)
         {
             builder.Services.AddSingleton<TrainerService>();

@@ -16,6 +16,8 @@ internal static class IngestEndpoints
     {
         RouteGroupBuilder ingest = routes.MapGroup("/v1/ingest").WithTags("Ingest");
         ingest.MapPost("/{source}", IngestAsync).WithSummary("Keep the body (CSV, NDJSON or Parquet) as an immutable raw file of this source (admin).");
+        ingest.MapPost("/{source}/redis", StreamIngestEndpoint.IngestAsync)
+            .WithSummary("Keep the entries of a Redis Stream after an id as an immutable NDJSON raw file of this source (admin; needs --redis).");
         ingest.MapGet("/", (RawArchive archive) => TypedResults.Ok(archive.Sources())).WithSummary("The sources with raw files.");
         ingest.MapGet("/{source}", List).WithSummary("A source's raw files, oldest first.");
         ingest.MapGet("/{source}/{file}", Download).WithSummary("A raw file, byte for byte as it was received.");

@@ -15,6 +15,7 @@ internal sealed record ProblemKind(string Slug, int Status, string Title)
     public static readonly ProblemKind Unauthorized = new("unauthorized", 401, "An API key is required for this route.");
     public static readonly ProblemKind ModelNotFound = new("model-not-found", 404, "There is no model with this name.");
     public static readonly ProblemKind RawFileNotFound = new("raw-file-not-found", 404, "There is no raw file with this name.");
+    public static readonly ProblemKind StreamNotFound = new("stream-not-found", 404, "There is no stream with this key.");
     public static readonly ProblemKind ChallengerNotFound = new("challenger-not-found", 404, "The model has no challenger with this name.");
     public static readonly ProblemKind PendingNotFound = new("pending-not-found", 404, "There is no pending prediction with this id.");
     public static readonly ProblemKind ModelExists = new("model-exists", 409, "A model with this name already exists.");
@@ -31,7 +32,9 @@ internal sealed record ProblemKind(string Slug, int Status, string Title)
     public static readonly ProblemKind StorageUnavailable = new("storage-unavailable", 503, "The model's log cannot be written; learns are refused.");
     public static readonly ProblemKind ReplicaBehind = new("replica-behind", 503, "The replica does not cover the requested sequence yet.");
     public static readonly ProblemKind ScaleOutOnly = new("scale-out-only", 409, "This operation needs the scale-out roles (published versions in Redis).");
+    public static readonly ProblemKind RedisRequired = new("redis-required", 409, "This operation needs the server to run with Redis (--redis).");
     public static readonly ProblemKind NotInScaleOut = new("not-in-scale-out", 409, "This operation is not available on a scale-out server.");
+    public static readonly ProblemKind SourceUnavailable = new("source-unavailable", 503, "The ingest source cannot be read now; nothing was kept.");
     public static readonly ProblemKind ShuttingDown = new("shutting-down", 503, "The model is shutting down.");
 
     public string Type => $"urn:eddy:problem:{Slug}";

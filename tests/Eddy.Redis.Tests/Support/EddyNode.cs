@@ -218,7 +218,7 @@ public sealed partial class EddyNode : IAsyncDisposable
     /// The CLI from its own build output (built as this project's reference): its deps file there matches its folder,
     /// while the copy in a test's output would resolve packages the test does not carry.
     /// </summary>
-    private static string CliPath()
+    internal static string CliPath()
     {
         DirectoryInfo? directory = new(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Eddy.slnx")))
