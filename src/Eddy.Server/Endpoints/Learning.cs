@@ -210,7 +210,8 @@ internal static class Learning
         writer.WriteString("name"u8, host.Definition.MetricPrototypes[0].Name);
         if (double.IsFinite(outcome.Metric))
         {
-            writer.WriteNumber("value"u8, outcome.Metric);
+            // + 0.0 turns a metric's negative zero (ROCAUC of one example) into 0 on the wire.
+            writer.WriteNumber("value"u8, outcome.Metric + 0.0);
         }
         else
         {

@@ -214,7 +214,7 @@ internal static class ModelEndpoints
         _ => "transformer",
     };
 
-    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+    private static double? Finite(double value) => double.IsFinite(value) ? value + 0.0 : null;
 
     private static IResult NotFound(string name) => Problem(ProblemKind.ModelNotFound, $"There is no model named '{name}'.");
 

@@ -63,7 +63,7 @@ internal static class SeedEndpoints
             writer.WriteString("metric"u8, metric.Name);
             if (double.IsFinite(outcome.Metric))
             {
-                writer.WriteNumber("value"u8, outcome.Metric);
+                writer.WriteNumber("value"u8, outcome.Metric + 0.0);
                 string shown = metric.IsPercentage
                     ? (outcome.Metric * 100).ToString("F2", CultureInfo.InvariantCulture) + "%"
                     : outcome.Metric.ToString("F6", CultureInfo.InvariantCulture);

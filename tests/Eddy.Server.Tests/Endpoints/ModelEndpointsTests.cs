@@ -57,6 +57,20 @@ public sealed class ModelEndpointsTests
     }
 
     [Fact]
+    public async Task Learn_FirstExample_MetricsAnswerZeroNotNegativeZero()
+    {
+        await using EddyApplication eddy = await EddyApplication.StartAsync();
+        using HttpResponseMessage learned = await eddy.Client.PostAsync("/v1/models/default/learn", Examples.Json("""{"x": {"a": 1}, "y": true}"""));
+        string answer = await learned.Content.ReadAsStringAsync();
+        string metrics = await eddy.Client.GetStringAsync("/v1/models/default/metrics");
+
+        // ROCAUC of a single example is a negative zero inside; clients should not see "-0".
+        Assert.Contains("\"value\":0", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("-0", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain(":-0", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Create_BadSpecs_400NamingThePath()
     {
         await using EddyApplication eddy = await EddyApplication.StartAsync();
