@@ -3,6 +3,7 @@ using Eddy.Base;
 using Eddy.Drift;
 using Eddy.Metrics;
 using Eddy.Serialization;
+using Eddy.Trees;
 using Eddy.Trees.Splitters;
 using Eddy.Utils;
 
@@ -29,6 +30,9 @@ public sealed class ARFClassifier : Classifier
     private readonly MultiClassMetric _metric;
     private readonly DriftDetector _driftDetector;
     private readonly DriftDetector _warningDetector;
+
+    // Learn-only scratch (never read by predictions, never in the state): one member's walk and leaf votes.
+    private readonly LeafPath _path = new();
     private PythonRandom _rng;
     private int _maxFeatures;
     private long _samplesSeen;
@@ -173,14 +177,16 @@ public sealed class ARFClassifier : Classifier
         _samplesSeen++;
         foreach (ARFClassifierMember member in _members)
         {
-            Label prediction = member.Model.PredictOne(x);
+            Label prediction = member.Model.PredictBeforeLearning(x, _path);
             member.Metric.Update(y, prediction == Label.None ? s_noPrediction : prediction);
             int k = _rng.Poisson(LambdaValue);
             if (k > 0)
             {
-                member.Learn(x, y, k);
+                member.Learn(x, y, k, _path);
             }
         }
+
+        _path.Clear();
     }
 
     public override bool PredictProbaOne(FeatureVector x, ClassProbabilities output)

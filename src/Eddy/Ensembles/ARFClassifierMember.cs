@@ -2,6 +2,7 @@ using Eddy.Base;
 using Eddy.Drift;
 using Eddy.Metrics;
 using Eddy.Serialization;
+using Eddy.Trees;
 
 namespace Eddy.Ensembles;
 
@@ -9,11 +10,12 @@ namespace Eddy.Ensembles;
 internal sealed class ARFClassifierMember(ARFTreeClassifier model, ClassificationMetric metric, DriftDetector drift, DriftDetector warning)
     : ForestMember<ARFTreeClassifier, ClassificationMetric>(model, metric, drift, warning)
 {
-    public void Learn(FeatureVector x, Label y, int k)
+    /// <summary>Learns with weight <paramref name="k"/>; <paramref name="path"/> is what the metric's prediction left.</summary>
+    public void Learn(FeatureVector x, Label y, int k, LeafPath path)
     {
-        Model.LearnOne(x, y, k);
+        Model.LearnOne(x, y, k, path);
         Background?.LearnOne(x, y, k);
-        Observe(Model.PredictOne(x) == y ? 0.0 : 1.0);
+        Observe(Model.PredictAfterLearning(x, path) == y ? 0.0 : 1.0);
     }
 
     public long EstimateBytes() => 128 + Model.Tree.EstimateTreeBytes() + (Background?.Tree.EstimateTreeBytes() ?? 0);

@@ -109,7 +109,10 @@ public class HoeffdingTreeClassifier : Classifier
         _ => LeafPrediction.NaiveBayesAdaptive,
     };
 
-    public override void LearnOne(FeatureVector x, Label y, double w = 1.0)
+    public override void LearnOne(FeatureVector x, Label y, double w = 1.0) => LearnOne(x, y, w, null);
+
+    /// <summary>LearnOne reusing the walk and votes a forest's prediction left in <paramref name="path"/>, which then holds the leaf learned.</summary>
+    internal void LearnOne(FeatureVector x, Label y, double w, LeafPath? path)
     {
         ValidateInput(x);
         ValidateLabel(y);
@@ -119,13 +122,15 @@ public class HoeffdingTreeClassifier : Classifier
         }
 
         // Check before any change: the leaf this example reaches must be able to take it. Nothing below changes the
-        // tree before the example learns, so this walk is also the learning one.
+        // tree before the example learns, so this walk (or the forest's, on the same tree) is also the learning one.
         TreeNode? node = null;
         Branch? parent = null;
         int parentBranch = -1;
+        path = path is not null && path.Matches(this, x) ? path : null;
         if (Tree.Root is not null)
         {
-            node = Tree.Walk(x, out parent, out parentBranch);
+            node = path is { Direct: true } ? path.Leaf : Tree.Walk(x, out parent, out parentBranch);
+            (parent, parentBranch) = path is { Direct: true } ? (path.Parent, path.ParentBranch) : (parent, parentBranch);
             if (node is ClassificationLeaf target && !target.CanLearn(x, _classes.TryGetIndex(y, out int known) ? known : -1, w))
             {
                 throw new NonFiniteUpdateException(nameof(HoeffdingTreeClassifier), "a leaf's Gaussian statistics");
@@ -142,7 +147,7 @@ public class HoeffdingTreeClassifier : Classifier
 
         if (node is ClassificationLeaf leaf)
         {
-            leaf.Learn(x, classIndex, w, Tree);
+            leaf.Learn(x, classIndex, w, Tree, path);
             if (Tree.GrowthAllowed && leaf.IsActive)
             {
                 if (leaf.Depth >= Tree.Settings.MaxDepth)
@@ -167,6 +172,8 @@ public class HoeffdingTreeClassifier : Classifier
             ReachLeaf((Branch)node, x).Learn(x, classIndex, w, Tree);
         }
 
+        // A leaf reached by branches alone is what a prediction reaches next, unless a split replaced it.
+        path?.SetLearned(node is ClassificationLeaf learned && ReferenceEquals(parent is null ? Tree.Root : parent.Children[parentBranch], learned) ? learned : null);
         Tree.AfterLearn();
     }
 

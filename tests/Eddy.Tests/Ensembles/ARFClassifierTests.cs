@@ -55,6 +55,33 @@ public sealed class ARFClassifierTests
         Assert.NotEqual(new ARFClassifier(nModels: 3, seed: 8).SerializeState(), new ARFClassifier(nModels: 3, seed: 7).SerializeState());
     }
 
+    [Theory]
+    [InlineData("nba", 10, 42, "A420399B447E87F757E5AB3904BB76FFD71DD4FC90876E86699D1E0C611A2BF5")]
+    [InlineData("nb", 3, 1, "5A862E7BF44F6337C99C79DC11139BCEC780A272ED6CB7BBBFB4155298368C11")]
+    [InlineData("mc", 3, 2, "5E56A868F8F0BCC3DE5316C28D525C1AEDB57231109C10B8E1FFF0A7ED259953")]
+    public void Learn_ThreePhishingPasses_StateHashUnchanged(string leafPrediction, int nModels, int seed, string expected)
+    {
+        // Pins the exact learned state (drifts and background swaps included) so speed work on the learn path can
+        // show it changed no number: the hashes were taken before the forest shared the leaf walk and votes.
+        var forest = new ARFClassifier(nModels: nModels, leafPrediction: leafPrediction, seed: seed);
+        Dataset data = RiverDatasets.Phishing();
+        var probabilities = new ClassProbabilities();
+        var schema = new FeatureSchema();
+        for (int pass = 0; pass < 3; pass++)
+        {
+            for (int row = 0; row < data.Count; row++)
+            {
+                var x = new FeatureVector(schema);
+                data.Fill(row, x);
+                forest.PredictProbaOne(x, probabilities);
+                forest.LearnOne(x, data.Target(row));
+            }
+        }
+
+        Assert.Contains(forest.WarningCounts, count => count > 0);
+        Assert.Equal(expected, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(forest.SerializeState())));
+    }
+
     [Fact]
     public void StateContract_TrainedModel_RoundTripsAndRejectsAtomically() =>
         Harness.AssertStateContract(new ARFClassifier(nModels: 3, seed: 1), RiverDatasets.Phishing(), Label.None);

@@ -74,7 +74,13 @@ internal class ClassificationLeaf : Leaf
         return true;
     }
 
-    public virtual void Learn(FeatureVector x, int classIndex, double weight, TreeCore tree)
+    public void Learn(FeatureVector x, int classIndex, double weight, TreeCore tree) => Learn(x, classIndex, weight, tree, null);
+
+    /// <summary>
+    /// Learns <paramref name="x"/>; a <paramref name="path"/> whose votes were computed on this leaf for
+    /// <paramref name="x"/> since its last change supplies the adaptive check's naive Bayes votes.
+    /// </summary>
+    public virtual void Learn(FeatureVector x, int classIndex, double weight, TreeCore tree, LeafPath? path)
     {
         if (Prediction == LeafPrediction.NaiveBayesAdaptive && IsActive)
         {
@@ -84,10 +90,20 @@ internal class ClassificationLeaf : Leaf
                 MajorityClassCorrectWeight += weight;
             }
 
-            Span<double> votes = Stats.Count <= StackLimit ? stackalloc double[Stats.Count] : new double[Stats.Count];
-            if (NaiveBayes(x, votes) && Stats.ClassAt(ArgMax(votes)) == classIndex)
+            if (path is { HasVotes: true } && ReferenceEquals(path.Leaf, this))
             {
-                NaiveBayesCorrectWeight += weight;
+                if (path.VotesValid && Stats.ClassAt(ArgMax(path.Votes)) == classIndex)
+                {
+                    NaiveBayesCorrectWeight += weight;
+                }
+            }
+            else
+            {
+                Span<double> votes = Stats.Count <= StackLimit ? stackalloc double[Stats.Count] : new double[Stats.Count];
+                if (NaiveBayes(x, votes) && Stats.ClassAt(ArgMax(votes)) == classIndex)
+                {
+                    NaiveBayesCorrectWeight += weight;
+                }
             }
         }
 
@@ -129,11 +145,34 @@ internal class ClassificationLeaf : Leaf
             return;
         }
 
-        // normalize_values_in_dict: a zero total leaves the weights as they are.
-        double total = Stats.Total();
-        for (int i = 0; i < Stats.Count; i++)
+        MajorityClass(byClass);
+    }
+
+    /// <summary>
+    /// <see cref="Predict(FeatureVector, double, Span{double})"/> that also leaves in <paramref name="path"/> the naive
+    /// Bayes votes an adaptive leaf's learn step needs (computed whichever prediction wins; they only read state).
+    /// </summary>
+    public void Predict(FeatureVector x, double nbThreshold, Span<double> byClass, LeafPath path)
+    {
+        if (Prediction != LeafPrediction.NaiveBayesAdaptive || !IsActive)
         {
-            byClass[Stats.ClassAt(i)] = total == 0 ? Stats.WeightAt(i) : Stats.WeightAt(i) / total;
+            Predict(x, nbThreshold, byClass);
+            return;
+        }
+
+        Span<double> votes = path.VoteBuffer(Stats.Count);
+        bool valid = NaiveBayes(x, votes);
+        path.SetVotes(valid);
+        if (NaiveBayesCorrectWeight < MajorityClassCorrectWeight)
+        {
+            MajorityClass(byClass);
+        }
+        else if (valid)
+        {
+            for (int i = 0; i < Stats.Count; i++)
+            {
+                byClass[Stats.ClassAt(i)] = votes[i];
+            }
         }
     }
 
@@ -246,6 +285,16 @@ internal class ClassificationLeaf : Leaf
         }
 
         return true;
+    }
+
+    private void MajorityClass(Span<double> byClass)
+    {
+        // normalize_values_in_dict: a zero total leaves the weights as they are.
+        double total = Stats.Total();
+        for (int i = 0; i < Stats.Count; i++)
+        {
+            byClass[Stats.ClassAt(i)] = total == 0 ? Stats.WeightAt(i) : Stats.WeightAt(i) / total;
+        }
     }
 
     private static int ArgMax(ReadOnlySpan<double> values)
