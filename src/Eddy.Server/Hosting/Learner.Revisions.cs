@@ -45,15 +45,8 @@ internal sealed partial class Learner
     public void Revise(ModelChange change, long atMs)
     {
         long sequence = Interlocked.Read(ref SequenceField);
-        var scores = new double[_metrics.Length];
-        for (int i = 0; i < scores.Length; i++)
-        {
-            scores[i] = _metrics[i].Value;
-        }
-
         ModelSnapshot? restored = change.RestoredFrom > 0 ? ModelSnapshot.Deserialize(_revisions.Find(change.RestoredFrom)!.State) : null;
-        byte[] state = (Capture(_definition, 0) with { Revisions = default }).Serialize();
-        double holdout = HoldoutScore();
+        (double[] scores, byte[] state, double holdout) = Closing();
         ModelDefinition definition = change.Definition;
         _definition = definition;
         if (change.FreshModel)
@@ -83,5 +76,28 @@ internal sealed partial class Learner
         // Restoring after an estimator failure must start from this model, not from a replica of the version before.
         _replaced = null;
         ModelReplaced(sequence);
+    }
+
+    /// <summary>
+    /// The version history a model uploaded in place of this one continues (serialized for its snapshot): this model's
+    /// current version closes with its scores and state (restorable like any superseded version), the upload is next.
+    /// Only once this model's writer has stopped.
+    /// </summary>
+    public byte[] HistoryContinuedBy(ModelDefinition loaded, long loadedSequence, long atMs)
+    {
+        (double[] scores, byte[] state, double holdout) = Closing();
+        return _revisions.ContinuedBy(Interlocked.Read(ref SequenceField), scores, holdout, state, loaded, atMs, loadedSequence);
+    }
+
+    /// <summary>What the current version keeps when it is superseded: its metric values, its full state, its holdout score.</summary>
+    private (double[] Scores, byte[] State, double Holdout) Closing()
+    {
+        var scores = new double[_metrics.Length];
+        for (int i = 0; i < scores.Length; i++)
+        {
+            scores[i] = _metrics[i].Value;
+        }
+
+        return (scores, (Capture(_definition, 0) with { Revisions = default }).Serialize(), HoldoutScore());
     }
 }

@@ -274,6 +274,9 @@ internal sealed partial class ModelHost : IAsyncDisposable
         return outcome;
     }
 
+    /// <summary>The version history a model uploaded in place of this one continues; only after this host was disposed.</summary>
+    public byte[] HistoryContinuedBy(ModelDefinition loaded, long loadedSequence, long atMs) => _learner.HistoryContinuedBy(loaded, loadedSequence, atMs);
+
     /// <summary>Recovery: loads a snapshot's state (before <see cref="Start"/>).</summary>
     public void Load(ModelSnapshot snapshot)
     {

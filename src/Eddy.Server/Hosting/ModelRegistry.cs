@@ -83,15 +83,19 @@ internal sealed class ModelRegistry : IAsyncDisposable
         await _lifecycle.WaitAsync().ConfigureAwait(false);
         try
         {
-            long lsn = store.AppendLoaded((snapshot with { Name = definition.Name, CoveredLsn = 0 }).Serialize());
-            await store.WaitForDurableAsync(lsn).ConfigureAwait(false);
+            ModelSnapshot logged = snapshot with { Name = definition.Name, CoveredLsn = 0 };
             if (_models.TryRemove(definition.Name, out ModelHost? old))
             {
+                // Stopped first, so none of its learns is logged after the upload, and the upload becomes its next
+                // version: the history goes into the logged snapshot, so recovery reads it back as it is.
                 await old.DisposeAsync().ConfigureAwait(false);
+                logged = logged with { Revisions = old.HistoryContinuedBy(definition, snapshot.Sequence, _time.GetUtcNow().ToUnixTimeMilliseconds()) };
             }
 
+            long lsn = store.AppendLoaded(logged.Serialize());
+            await store.WaitForDurableAsync(lsn).ConfigureAwait(false);
             ModelHost host = Attach(definition, lsn);
-            host.Load(snapshot with { CoveredLsn = lsn });
+            host.Load(logged with { CoveredLsn = lsn });
             host.Start();
             return host;
         }

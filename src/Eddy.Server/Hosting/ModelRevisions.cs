@@ -41,7 +41,18 @@ internal sealed class ModelRevisions
     }
 
     /// <summary>Closes the current version with its scores and state, and makes one of <paramref name="definition"/> current.</summary>
-    public void Supersede(long sequence, double[] scores, double holdout, ReadOnlyMemory<byte> state, ModelDefinition definition, long atMs, string change, int restoredFrom)
+    public void Supersede(long sequence, double[] scores, double holdout, ReadOnlyMemory<byte> state, ModelDefinition definition, long atMs, string change, int restoredFrom) =>
+        Volatile.Write(ref _items, Next(sequence, scores, holdout, state, definition, atMs, change, restoredFrom, sequence));
+
+    /// <summary>
+    /// This history continued by a model loaded in place of this one (an upload): the current version closes at
+    /// <paramref name="sequence"/> and the loaded model, which has learned <paramref name="loadedSequence"/> examples of
+    /// its own, becomes the next version. Returns the new history, serialized; this one is left as it is.
+    /// </summary>
+    public byte[] ContinuedBy(long sequence, double[] scores, double holdout, ReadOnlyMemory<byte> state, ModelDefinition loaded, long atMs, long loadedSequence) =>
+        new ModelRevisions(Next(sequence, scores, holdout, state, loaded, atMs, "upload", 0, loadedSequence)).Serialize();
+
+    private ModelRevision[] Next(long sequence, double[] scores, double holdout, ReadOnlyMemory<byte> state, ModelDefinition definition, long atMs, string change, int restoredFrom, long firstSequence)
     {
         var items = new ModelRevision[_items.Length + 1];
         int kept = 0;
@@ -59,8 +70,8 @@ internal sealed class ModelRevisions
         }
 
         int number = _items[^1].Number + 1;
-        items[^1] = Describe(new ModelRevision(number, atMs, change, sequence, -1, restoredFrom, definition.Spec, definition.Output?.ToJson()), definition);
-        Volatile.Write(ref _items, items);
+        items[^1] = Describe(new ModelRevision(number, atMs, change, firstSequence, -1, restoredFrom, definition.Spec, definition.Output?.ToJson()), definition);
+        return items;
     }
 
     public byte[] Serialize()

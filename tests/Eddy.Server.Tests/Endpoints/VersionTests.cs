@@ -172,6 +172,50 @@ public sealed class VersionTests
         }
     }
 
+    [Fact]
+    public async Task Upload_ExistingModel_BecomesItsNextVersionAndTheOldOneStaysRestorable_AcrossARestart()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "eddy-tests", Guid.NewGuid().ToString("n"));
+        var settings = new Dictionary<string, string?> { ["Eddy:DataDirectory"] = directory };
+        byte[] trained = Eddy.Server.Persistence.OfflineTraining.Train(
+            "offline", Eddy.Specs.ModelSpec.FromExpression("StandardScaler | LogisticRegression", ["Accuracy"]), Eddy.Datasets.RiverDatasets.Phishing().Slice(0, 100));
+        try
+        {
+            string before;
+            JsonElement versions;
+            await using (EddyApplication first = await EddyApplication.StartAsync(settings))
+            {
+                await PendingPredictionTests.PostAsync(first, "/v1/models", Create, HttpStatusCode.Created);
+                await LearnAsync(first, 0, 15);
+                before = (await first.GetJsonAsync("/v1/models/m")).GetProperty("stateChecksum").GetString()!;
+                using var content = new ByteArrayContent(trained);
+                content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.eddy.snapshot");
+                using HttpResponseMessage uploaded = await first.Client.PutAsync("/v1/models/m/snapshot", content);
+                Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
+
+                JsonElement model = await first.GetJsonAsync("/v1/models/m");
+                Assert.Equal(2, model.GetProperty("modelVersion").GetInt32());
+                Assert.Equal(100, model.GetProperty("sequence").GetInt64());
+                versions = await first.GetJsonAsync("/v1/models/m/versions");
+                JsonElement[] list = [.. versions.GetProperty("versions").EnumerateArray()];
+                Assert.Equal(2, list.Length);
+                Assert.Equal("upload", list[1].GetProperty("change").GetString());
+                Assert.Equal(15, list[0].GetProperty("lastSequence").GetInt64());
+                Assert.True(list[0].GetProperty("restorable").GetBoolean());
+            }
+
+            await using EddyApplication second = await EddyApplication.StartAsync(settings);
+            Assert.Equal(versions.GetProperty("versions").ToString(), (await second.GetJsonAsync("/v1/models/m/versions")).GetProperty("versions").ToString());
+            JsonElement restored = await PostAsync(second, "/v1/models/m/versions/previous/restore", HttpStatusCode.OK);
+            Assert.Equal(3, restored.GetProperty("version").GetInt32());
+            Assert.Equal(before, (await second.GetJsonAsync("/v1/models/m")).GetProperty("stateChecksum").GetString());
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private static async Task LearnAsync(EddyApplication eddy, int from, int count)
     {
         for (int i = from; i < from + count; i++)
