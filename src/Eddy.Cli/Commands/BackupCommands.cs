@@ -19,7 +19,8 @@ internal static class BackupCommands
         command.SetAction(async (result, cancellation) =>
         {
             using HttpClient client = Client(result.GetValue(server)!, result.GetValue(apiKey));
-            using HttpResponseMessage response = await client.GetAsync("/v1/admin/backup", cancellation);
+            using HttpResponseMessage response = await AnsiConsole.Status().StartAsync(
+                "Taking a snapshot of every model…", _ => client.GetAsync("/v1/admin/backup", cancellation));
             if (!response.IsSuccessStatusCode)
             {
                 return await FailAsync(response, cancellation);
@@ -56,7 +57,8 @@ internal static class BackupCommands
             await using FileStream stream = file.OpenRead();
             using var content = new StreamContent(stream);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-            using HttpResponseMessage response = await client.PostAsync("/v1/admin/restore", content, cancellation);
+            using HttpResponseMessage response = await AnsiConsole.Status().StartAsync(
+                "Restoring the models…", _ => client.PostAsync("/v1/admin/restore", content, cancellation));
             if (!response.IsSuccessStatusCode)
             {
                 return await FailAsync(response, cancellation);

@@ -82,7 +82,8 @@ internal static class IngestCommand
             "ndjson" => "application/x-ndjson",
             _ => "application/vnd.apache.parquet",
         });
-        using HttpResponseMessage response = await client.PostAsync($"/v1/ingest/{Uri.EscapeDataString(source)}", content, cancellation);
+        using HttpResponseMessage response = await AnsiConsole.Status().StartAsync(
+            $"Sending {input.Name} ({input.Length:N0} bytes) to {source}…", _ => client.PostAsync($"/v1/ingest/{Uri.EscapeDataString(source)}", content, cancellation));
         if (!response.IsSuccessStatusCode)
         {
             return await BackupCommands.FailAsync(response, cancellation);
@@ -107,7 +108,8 @@ internal static class IngestCommand
 
         using HttpClient client = BackupCommands.Client(address, apiKey);
         using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        using HttpResponseMessage response = await client.PostAsync($"/v1/ingest/{Uri.EscapeDataString(source)}/redis", content, cancellation);
+        using HttpResponseMessage response = await AnsiConsole.Status().StartAsync(
+            $"Copying the Redis stream {key} into {source}…", _ => client.PostAsync($"/v1/ingest/{Uri.EscapeDataString(source)}/redis", content, cancellation));
         if (!response.IsSuccessStatusCode)
         {
             return await BackupCommands.FailAsync(response, cancellation);
