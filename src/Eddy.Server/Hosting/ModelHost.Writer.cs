@@ -1,0 +1,301 @@
+using System.Threading.Channels;
+using Eddy.Server.Problems;
+using Eddy.Storage;
+
+namespace Eddy.Server.Hosting;
+
+/// <summary>
+/// The writer's loop: drains the queue in batches, applies them, appends their records, and makes them durable with a
+/// pipelined group commit before publishing and answering; a storage failure abandons the writer's state.
+/// </summary>
+internal sealed partial class ModelHost
+{
+    private async Task WriteLoopAsync()
+    {
+        ChannelReader<LearnWork> reader = _queue.Reader;
+        while (true)
+        {
+            if (_inFlight is not null && !reader.TryPeek(out _))
+            {
+                // Nothing new to overlap with the batch being synced: finish it now rather than wait for more work.
+                await FinishInFlightAsync().ConfigureAwait(false);
+            }
+
+            if (!await WaitForWorkAsync(reader).ConfigureAwait(false))
+            {
+                break;
+            }
+
+            if (reader.TryPeek(out LearnWork? head) && head.Batch is not null)
+            {
+                await RunLoggedBatchesAsync(reader).ConfigureAwait(false);
+                continue;
+            }
+
+            List<LearnWork> batch = _inFlight?.Works == _batchA ? _batchB : _batchA;
+            long lastLsn = 0;
+            bool snapshotRequested = false;
+            bool promoted = false;
+
+            // A logged batch ends this batch: it is appended before it is applied, so earlier learns go first.
+            while (batch.Count < MaxBatch && reader.TryPeek(out LearnWork? next) && next.Batch is null && reader.TryRead(out LearnWork? work))
+            {
+                if (work.NewPublication is { } publication)
+                {
+                    Definition = Definition with { Publication = publication };
+                    work.Outcome = new LearnOutcome(LearnStatus.Learned, Sequence, double.NaN);
+                    Monitor.Record("publication", Sequence, _time.GetUtcNow(), writer => writer.WriteString("policy"u8, publication.ToString()));
+                }
+                else if (work.PromoteChallenger is { } challenger)
+                {
+                    promoted |= ApplyPromotion(work, challenger, ref lastLsn);
+                }
+                else if (work.Change is { } change)
+                {
+                    promoted |= ApplyChange(work, change, ref lastLsn);
+                }
+                else if (work.SnapshotRequest)
+                {
+                    snapshotRequested = true;
+                    work.Outcome = new LearnOutcome(LearnStatus.Learned, Sequence, double.NaN);
+                }
+                else
+                {
+                    Apply(work);
+                    if (_store is not null && work.Outcome.Status == LearnStatus.Learned)
+                    {
+                        lastLsn = _store.AppendLearned(Name, work.Outcome.Sequence, work);
+                    }
+                }
+
+                batch.Add(work);
+            }
+
+            bool snapshotDue = _snapshotter is not null && (snapshotRequested || _snapshotter.IsDue(Sequence));
+            if (lastLsn > 0 && Definition.Publication.IsAfterEveryLearn && !snapshotDue && _storageFailure is null)
+            {
+                // Group commit, pipelined: this batch syncs while the writer applies the next one. Its replica is
+                // captured now (the state after it) and published once it is durable, so readers only see durable state.
+                InFlightBatch previous = _inFlight!;
+                _inFlight = new InFlightBatch(batch, lastLsn, _publisher.Capture(), _store!.WaitForDurableAsync(lastLsn).AsTask());
+                if (previous is not null)
+                {
+                    await FinishAsync(previous).ConfigureAwait(false);
+                }
+
+                continue;
+            }
+
+            if (_inFlight is not null)
+            {
+                await FinishInFlightAsync().ConfigureAwait(false);
+            }
+
+            if (lastLsn > 0 && !await MakeDurableAsync(lastLsn, batch).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            if (promoted)
+            {
+                _publisher.PublishNow(force: true);
+            }
+
+            PublishIfDue();
+            if (snapshotDue)
+            {
+                TakeSnapshot();
+            }
+
+            Complete(batch);
+        }
+
+        if (_inFlight is not null)
+        {
+            await FinishInFlightAsync().ConfigureAwait(false);
+        }
+
+        // Stopping: whatever was learned (and is durable) becomes visible.
+        _publisher.PublishNow(force: false);
+    }
+
+    private Task FinishInFlightAsync()
+    {
+        InFlightBatch batch = _inFlight!;
+        _inFlight = null;
+        return FinishAsync(batch);
+    }
+
+    /// <summary>Waits until a pipelined batch is durable, publishes the replica captured after it, answers its requests.</summary>
+    private async Task FinishAsync(InFlightBatch batch)
+    {
+        try
+        {
+            await batch.Durable.ConfigureAwait(false);
+        }
+        catch (WalWriteException e)
+        {
+            FailStorage(e, batch.Works);
+            return;
+        }
+
+        if (_storageFailure is not null)
+        {
+            FailStorage(null, batch.Works);
+            return;
+        }
+
+        _lastLsn = Math.Max(_lastLsn, batch.Lsn);
+        _publisher.Publish(batch.Candidate);
+        Complete(batch.Works);
+    }
+
+    private static void Complete(List<LearnWork> batch)
+    {
+        foreach (LearnWork work in batch)
+        {
+            work.Complete();
+        }
+
+        batch.Clear();
+    }
+
+    private async ValueTask<bool> MakeDurableAsync(long lsn, List<LearnWork> batch)
+    {
+        try
+        {
+            await _store!.WaitForDurableAsync(lsn).ConfigureAwait(false);
+            _lastLsn = lsn;
+            return true;
+        }
+        catch (WalWriteException e)
+        {
+            FailStorage(e, batch);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The writer's state is now ahead of the disk: it is abandoned. Readers keep the last published (durable) replica;
+    /// nothing acknowledged is lost; a restart recovers from the log. The batch, and every later learn, gets 503.
+    /// </summary>
+    private void FailStorage(Exception? error, List<LearnWork> batch)
+    {
+        if (_storageFailure is null)
+        {
+            string failure = error?.Message ?? "the log failed";
+            _storageFailure = failure;
+            _logger.LogError(error, "Model {Model}: the log could not be made durable; learns are refused until restart.", Name);
+            Monitor.Record("storage-failure", _publisher.Current.Sequence, _time.GetUtcNow(), writer => writer.WriteString("message"u8, failure));
+        }
+
+        foreach (LearnWork work in batch)
+        {
+            work.Outcome = StorageFailed();
+            work.Complete();
+        }
+
+        batch.Clear();
+        _publisher.Abandon();
+    }
+
+    private LearnOutcome StorageFailed() => LearnOutcome.Refused(
+        ProblemKind.StorageUnavailable, $"The model's log cannot be written ({_storageFailure}); learns are refused until the server restarts. Predictions still work.");
+
+    private async ValueTask<bool> WaitForWorkAsync(ChannelReader<LearnWork> reader)
+    {
+        PublicationPolicy policy = Definition.Publication;
+        if (_publisher.Unpublished == 0 || policy.EveryMilliseconds == 0)
+        {
+            return await reader.WaitToReadAsync().ConfigureAwait(false);
+        }
+
+        // Time-based publication must also happen when no further learn arrives.
+        TimeSpan remaining = TimeSpan.FromMilliseconds(policy.EveryMilliseconds) - _publisher.SinceLastPublish;
+        if (remaining > TimeSpan.Zero)
+        {
+            using var timeout = new CancellationTokenSource(remaining, _time);
+            try
+            {
+                return await reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        _publisher.PublishNow(force: false);
+        return await reader.WaitToReadAsync().ConfigureAwait(false);
+    }
+
+    private void Apply(LearnWork work)
+    {
+        if (_storageFailure is not null)
+        {
+            work.Outcome = StorageFailed();
+            return;
+        }
+
+        string? key = work.IdempotencyKey;
+        if (key is not null && _idempotency.TryGet(key, out LearnOutcome first))
+        {
+            work.Outcome = first with { Status = LearnStatus.Replayed };
+            return;
+        }
+
+        try
+        {
+            work.Outcome = _learner.Learn(work, Pending);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug inside an estimator: put back the last published state and the learns applied since.
+            _logger.LogError(e, "Model {Model} failed while learning; restoring its last published state.", Name);
+            _publisher.Restore();
+            work.Outcome = LearnOutcome.Refused(ProblemKind.ModelFailure, $"The model failed: {e.GetType().Name}. Its state is as before the request.");
+            return;
+        }
+
+        if (work.Outcome.Problem == ProblemKind.RejectedUpdate)
+        {
+            // An overflow refused by a later pipeline step may follow an earlier step's update: put the state back.
+            _publisher.Restore();
+            return;
+        }
+
+        if (work.Outcome.Succeeded)
+        {
+            _publisher.Track(work);
+            if (key is not null)
+            {
+                _idempotency.Add(key, work.Outcome);
+            }
+        }
+    }
+
+    private void PublishIfDue()
+    {
+        if (Definition.Publication.ShouldPublish(_publisher.Unpublished, _publisher.SinceLastPublish))
+        {
+            _publisher.PublishNow(force: false);
+        }
+    }
+
+    private void TakeSnapshot()
+    {
+        try
+        {
+            _snapshotter!.Take(Definition, _learner, Sequence, _lastLsn);
+            long lsn = _lastLsn;
+            Monitor.Record("snapshot", Sequence, _time.GetUtcNow(), writer => writer.WriteNumber("lsn"u8, lsn));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            // A failed snapshot loses nothing (the log still has every record); the next one will be tried later.
+            _logger.LogError(e, "Model {Model}: snapshot at sequence {Sequence} failed.", Name, Sequence);
+        }
+    }
+
+    /// <summary>A batch whose records are being synced while the writer goes on: its requests, last LSN, and replica.</summary>
+    private sealed record InFlightBatch(List<LearnWork> Works, long Lsn, Replica Candidate, Task Durable);
+}
