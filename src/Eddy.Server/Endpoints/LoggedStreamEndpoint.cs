@@ -41,7 +41,7 @@ internal static class LoggedStreamEndpoint
             {
                 // Nothing more buffered: send what is batched rather than wait for the client.
                 await SendAsync(session.Encoder, host, inFlight, output);
-                await AnswerDoneAsync(inFlight, output, wait: false);
+                AnswerDone(inFlight, output);
                 await output.FlushAsync(context.RequestAborted);
                 read = await input.ReadAsync(context.RequestAborted);
             }
@@ -57,7 +57,7 @@ internal static class LoggedStreamEndpoint
                 // unterminated rest at the end) goes through the sequence.
                 int consumed = session.TakeLines(buffer.First);
                 buffer = buffer.Slice(consumed);
-                if (!session.Full && (TryTakeLine(ref buffer, out ReadOnlySequence<byte> text) || (read.IsCompleted && TakeRest(ref buffer, out text))))
+                if (!session.Full && (StreamEndpoint.TryTakeLine(ref buffer, out ReadOnlySequence<byte> text) || (read.IsCompleted && StreamEndpoint.TakeRest(ref buffer, out text))))
                 {
                     session.Take(text);
                 }
@@ -75,7 +75,7 @@ internal static class LoggedStreamEndpoint
             if (buffer.Length > settings.MaxBodyBytes)
             {
                 input.AdvanceTo(buffer.End);
-                WriteErrorLine(output, session.Line + 1, ProblemKind.BodyTooLarge, $"The line is over the limit of {settings.MaxBodyBytes} bytes; the stream stops.", null);
+                StreamEndpoint.WriteErrorLine(output, session.Line + 1, ProblemKind.BodyTooLarge, $"The line is over the limit of {settings.MaxBodyBytes} bytes; the stream stops.", null);
                 break;
             }
 
@@ -84,7 +84,7 @@ internal static class LoggedStreamEndpoint
         }
 
         await SendAsync(session.Encoder, host, inFlight, output);
-        await AnswerDoneAsync(inFlight, output, wait: true);
+        await AnswerAllAsync(inFlight, output);
         await output.FlushAsync(context.RequestAborted);
     }
 
@@ -152,11 +152,11 @@ internal static class LoggedStreamEndpoint
         {
             if (text.Length > settings.MaxBodyBytes)
             {
-                WriteErrorLine(output, Line, ProblemKind.BodyTooLarge, $"The line is over the limit of {settings.MaxBodyBytes} bytes.", null);
+                StreamEndpoint.WriteErrorLine(output, Line, ProblemKind.BodyTooLarge, $"The line is over the limit of {settings.MaxBodyBytes} bytes.", null);
                 return;
             }
 
-            if (!IsBlank(text) && Accept(text, Line, host, settings, _raw, _anomaly, output) is { } y)
+            if (!StreamEndpoint.IsBlank(text) && Accept(text, Line, host, settings, _raw, _anomaly, output) is { } y)
             {
                 Encoder.Add(_raw, y, Line);
             }
@@ -189,7 +189,7 @@ internal static class LoggedStreamEndpoint
             Label y = anomaly ? request.Feedback : request.Y;
             if (Learner.Check(host.Replica, raw, y) is { } refusal)
             {
-                WriteErrorLine(output, line, (ProblemKind)refusal.Problem!, refusal.Detail!, refusal.Field);
+                StreamEndpoint.WriteErrorLine(output, line, (ProblemKind)refusal.Problem!, refusal.Detail!, refusal.Field);
                 return null;
             }
 
@@ -197,7 +197,7 @@ internal static class LoggedStreamEndpoint
         }
         catch (ClientErrorException e)
         {
-            WriteErrorLine(output, line, e.Kind, e.Message, e.Field);
+            StreamEndpoint.WriteErrorLine(output, line, e.Kind, e.Message, e.Field);
             return null;
         }
     }
@@ -218,12 +218,12 @@ internal static class LoggedStreamEndpoint
         inFlight.Enqueue(batch);
     }
 
-    /// <summary>Answers the batches at the head that are logged (all of them, waiting, when <paramref name="wait"/>).</summary>
-    private static async ValueTask AnswerDoneAsync(Queue<LoggedBatch> inFlight, PipeWriter output, bool wait)
+    /// <summary>Answers every batch in flight, in order, waiting for each to be logged.</summary>
+    private static async ValueTask AnswerAllAsync(Queue<LoggedBatch> inFlight, PipeWriter output)
     {
-        while (inFlight.TryPeek(out LoggedBatch? batch) && (wait || batch.Logged.Task.IsCompleted))
+        while (inFlight.TryDequeue(out LoggedBatch? batch))
         {
-            await AnswerAsync(inFlight.Dequeue(), output);
+            await AnswerAsync(batch, output);
         }
     }
 
@@ -247,7 +247,7 @@ internal static class LoggedStreamEndpoint
         // The batch's lines and count are set before it is queued; the writer only releases its buffer.
         if (!outcome.Succeeded)
         {
-            WriteErrorLine(output, batch.FirstLine, (ProblemKind)outcome.Problem!, outcome.Detail!, null, batch.LastLine);
+            StreamEndpoint.WriteErrorLine(output, batch.FirstLine, (ProblemKind)outcome.Problem!, outcome.Detail!, null, batch.LastLine);
             return;
         }
 
@@ -262,31 +262,4 @@ internal static class LoggedStreamEndpoint
         writer.WriteEndObject();
         StreamEndpoint.End(output, writer);
     }
-
-    private static void WriteErrorLine(PipeWriter output, long line, ProblemKind kind, string detail, string? field, long lastLine = 0)
-    {
-        Utf8JsonWriter writer = StreamEndpoint.Begin(output);
-        writer.WriteStartObject();
-        if (lastLine > line)
-        {
-            writer.WriteStartArray("lines"u8);
-            writer.WriteNumberValue(line);
-            writer.WriteNumberValue(lastLine);
-            writer.WriteEndArray();
-        }
-        else
-        {
-            writer.WriteNumber("line"u8, line);
-        }
-
-        BatchEndpoints.WriteError(writer, kind, detail, field);
-        writer.WriteEndObject();
-        StreamEndpoint.End(output, writer);
-    }
-
-    private static bool TryTakeLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line) => StreamEndpoint.TryTakeLine(ref buffer, out line);
-
-    private static bool TakeRest(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line) => StreamEndpoint.TakeRest(ref buffer, out line);
-
-    private static bool IsBlank(ReadOnlySequence<byte> text) => StreamEndpoint.IsBlank(text);
 }

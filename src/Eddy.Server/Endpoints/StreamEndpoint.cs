@@ -212,11 +212,22 @@ internal static class StreamEndpoint
         }
     }
 
-    private static void WriteErrorLine(PipeWriter output, long line, ProblemKind kind, string detail, string? field)
+    /// <summary>An error answer for one line, or for the range of lines up to <paramref name="lastLine"/> (a refused batch).</summary>
+    internal static void WriteErrorLine(PipeWriter output, long line, ProblemKind kind, string detail, string? field, long lastLine = 0)
     {
         Utf8JsonWriter writer = Begin(output);
         writer.WriteStartObject();
-        writer.WriteNumber("line"u8, line);
+        if (lastLine > line)
+        {
+            writer.WriteStartArray("lines"u8);
+            writer.WriteNumberValue(line);
+            writer.WriteNumberValue(lastLine);
+            writer.WriteEndArray();
+        }
+        else
+        {
+            writer.WriteNumber("line"u8, line);
+        }
 
         BatchEndpoints.WriteError(writer, kind, detail, field);
         writer.WriteEndObject();

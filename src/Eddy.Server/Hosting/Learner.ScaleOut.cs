@@ -18,18 +18,7 @@ internal sealed partial class Learner
     public static LearnOutcome? Check(Replica replica, LearnWork work) => Check(replica, work.Features, work.Y);
 
     /// <summary>Whether the replica's model takes <paramref name="y"/> as a label (finite numeric features need no check).</summary>
-    public static bool AcceptsLabel(Replica replica, Label y)
-    {
-        try
-        {
-            ValidateLabel(replica.Model, y);
-            return true;
-        }
-        catch (InvalidLabelException)
-        {
-            return false;
-        }
-    }
+    public static bool AcceptsLabel(Replica replica, Label y) => Check(replica, null, y) is null;
 
     /// <summary>Checks features (null for a pending id) and a label against a replica; null when acceptable.</summary>
     public static LearnOutcome? Check(Replica replica, RawExample? features, Label y)
