@@ -4,19 +4,17 @@
 #
 #   bench/wrk/durable.sh                   # Fsync then OsBuffered; per mode one round: bare, learn, bare
 #   ROUNDS=3 bench/wrk/durable.sh
-#   MODES=Fsync STRACE=0 bench/wrk/durable.sh
+#   MODES=Fsync APP=/path/to/other/build bench/wrk/durable.sh   # A/B: run another build in the same conditions
 #
-# fsyncs are counted from outside the process: the server is started under
-# `strace -f --seccomp-bpf -e trace=fsync,fdatasync` (only those two system calls stop the process, every other one
-# runs at full speed) and the fsync lines strace wrote during each wrk run are counted. For every learn run the script
-# prints fsyncs/s and learns (examples) per fsync; every learn is one log record. Tracing is not free: on the 2-core
-# test machine it cut the bare endpoint from about 41k to 7.5k req/s, so take req/s and "x bare" from a STRACE=0 run
-# and only the fsync columns from a traced one (the fsync columns are empty with STRACE=0). With OsBuffered the log
-# never syncs; the fsyncs counted then are the snapshots' (one every 100,000 learns by default).
+# fsyncs and group commits are the log's own counters (eddy_wal_syncs_total, eddy_wal_commits_total and
+# eddy_wal_records_total on /metrics), read before and after each wrk run: fsyncs/s, and learns (examples) per fsync
+# and per commit. With OsBuffered the log never syncs; the fsyncs counted then are the snapshots' (one every 100,000
+# learns by default).
 #
 # Settings (environment): MODES ("Fsync OsBuffered"), ROUNDS (1), DURATION (10s), WARMUP (5s), THREADS (1),
-# CONNECTIONS (32), PORT (5181), LOG_LEVEL (Warning), STRACE (1), SKIP_BUILD (unset). Other server settings pass
-# through the environment (Eddy__...).
+# CONNECTIONS (32), PORT (5181), LOG_LEVEL (Warning), APP (a built Eddy.Cli output directory to run instead of
+# building this checkout; for A/B runs), SKIP_BUILD (unset). Other server settings pass through the environment
+# (Eddy__..., DOTNET_...).
 set -euo pipefail
 
 MODES=${MODES:-Fsync OsBuffered}
@@ -27,7 +25,6 @@ THREADS=${THREADS:-1}
 CONNECTIONS=${CONNECTIONS:-32}
 PORT=${PORT:-5181}
 LOG_LEVEL=${LOG_LEVEL:-Warning}
-STRACE=${STRACE:-1}
 BASE="http://127.0.0.1:${PORT}"
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -36,17 +33,13 @@ cd "$root"
 
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)" >&2; exit 1; }
 command -v curl >/dev/null || { echo "curl is not installed" >&2; exit 1; }
-if [[ "$STRACE" == 1 ]] && ! command -v strace >/dev/null; then
-  echo "strace is not installed (Debian: apt-get install strace); or run with STRACE=0" >&2
-  exit 1
-fi
 
 work=$(mktemp -d)
 launcher_pid=""
 server_pid=""
 stop_server()
 {
-  # The server first (strace then exits on its own), then whatever launched it.
+  # The server first, then whatever launched it.
   for pid in "$server_pid" "$launcher_pid"; do
     if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
       kill "$pid" 2>/dev/null || true
@@ -66,11 +59,15 @@ cleanup()
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-if [[ -z "${SKIP_BUILD:-}" ]]; then
-  echo "Building Release..." >&2
-  dotnet build -c Release src/Eddy.Cli -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+if [[ -n "${APP:-}" ]]; then
+  cp -r "$APP" "$work/app"
+else
+  if [[ -z "${SKIP_BUILD:-}" ]]; then
+    echo "Building Release..." >&2
+    dotnet build -c Release src/Eddy.Cli -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+  fi
+  cp -r src/Eddy.Cli/bin/Release/net10.0 "$work/app"
 fi
-cp -r src/Eddy.Cli/bin/Release/net10.0 "$work/app"
 
 if curl -s -o /dev/null "$BASE/healthz"; then
   echo "Something already listens on port $PORT; set PORT." >&2
@@ -81,14 +78,9 @@ start_server()
 {
   local mode=$1
   rm -rf "$work/data"
-  : >"$work/fsync.log"
   (
     cd "$work"
     export Eddy__BenchmarkRoutes=true Eddy__DataDirectory="$work/data" Eddy__Durability="$mode" Logging__LogLevel__Default="$LOG_LEVEL"
-    if [[ "$STRACE" == 1 ]]; then
-      exec strace -f --seccomp-bpf -qq -e trace=fsync,fdatasync -e signal=none -o "$work/fsync.log" \
-        dotnet "$work/app/Eddy.Cli.dll" serve --urls "$BASE"
-    fi
     exec dotnet "$work/app/Eddy.Cli.dll" serve --urls "$BASE"
   ) >"$work/server.log" 2>&1 &
   launcher_pid=$!
@@ -99,18 +91,20 @@ start_server()
     sleep 0.1
   done
   [[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/readyz")" == 200 ]] || { echo "The server is not ready after 30 s." >&2; exit 1; }
-  if [[ "$STRACE" == 1 ]]; then
-    server_pid=$(ps -o pid= --ppid "$launcher_pid" | tr -d ' ' | head -1)
-    [[ -n "$server_pid" ]] || { echo "Cannot find the server process under strace." >&2; exit 1; }
-  fi
 }
 
-fsyncs() { grep -cE '(^|[^_])(fsync|fdatasync)\(' "$work/fsync.log" || true; }
+# "syncs commits records" from the log's counters.
+wal_counters()
+{
+  curl -s "$BASE/metrics" | awk '
+    /^eddy_wal_syncs_total/ { s = $NF } /^eddy_wal_commits_total/ { c = $NF } /^eddy_wal_records_total/ { r = $NF }
+    END { printf "%d %d %d\n", s, c, r }'
+}
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
 ticks_per_second=$(getconf CLK_TCK)
 
 echo "# machine: $(nproc) cores, $(lscpu | sed -nE 's/^Model name:[[:space:]]+//p'), .NET $(dotnet --list-runtimes | sed -nE 's/^Microsoft.NETCore.App ([^ ]+).*/\1/p' | tail -1), data directory on $(df -T "$work" | awk 'NR == 2 { print $2 }')"
-echo "# wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency; server log level $LOG_LEVEL; fsyncs counted with strace: $([[ "$STRACE" == 1 ]] && echo yes || echo no)"
+echo "# wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency; server log level $LOG_LEVEL; fsyncs and commits from the log's counters"
 echo "# x bare = req/s relative to the mean of the round's two bare runs; srv cpu = server CPU microseconds per request"
 
 x='{"x": {"empty_server_form_handler": 0.0, "popup_window": 0.0, "https": 1.0, "request_from_other_domain": 0.0, "anchor_from_other_domain": 0.5, "is_popular": 0.5, "long_url": 0.0, "age_of_domain": 1, "ip_in_url": 0}'
@@ -133,16 +127,16 @@ for mode in $MODES; do
     rows=()
     for route in "bare /_bench/bare bare.lua" "learn /v1/models/default/learn learn.lua" "bare /_bench/bare bare.lua"; do
       read -r name path script <<<"$route"
-      syncs_before=$(fsyncs)
+      read -r syncs_before commits_before records_before < <(wal_counters)
       cpu_before=$(cpu_ticks)
       wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$scripts/$script" "$BASE$path" >"$work/wrk.out"
       cpu_after=$(cpu_ticks)
-      syncs=$(( $(fsyncs) - syncs_before ))
+      read -r syncs_after commits_after records_after < <(wal_counters)
       result=$(grep '^WRK_RESULT' "$work/wrk.out") || { cat "$work/wrk.out" >&2; exit 1; }
-      rows+=("$name ${result#WRK_RESULT } syncs=$syncs srv_ticks=$((cpu_after - cpu_before))")
+      rows+=("$name ${result#WRK_RESULT } syncs=$((syncs_after - syncs_before)) commits=$((commits_after - commits_before)) records=$((records_after - records_before)) srv_ticks=$((cpu_after - cpu_before))")
     done
 
-    printf '%s\n' "${rows[@]}" | awk -v mode="$mode" -v round="$round" -v hz="$ticks_per_second" -v header="$header_printed" -v traced="$STRACE" '
+    printf '%s\n' "${rows[@]}" | awk -v mode="$mode" -v round="$round" -v hz="$ticks_per_second" -v header="$header_printed" '
       {
         name[NR] = $1
         for (i = 2; i <= NF; i++) { split($i, kv, "="); v[NR, kv[1]] = kv[2] }
@@ -154,20 +148,21 @@ for mode in $MODES; do
       }
       END {
         if (header == "") {
-          printf "%-10s %-5s %-6s %8s %7s %7s %7s %6s %7s %7s %6s %9s %9s\n", "durability", "round", "route", "req/s", "p50 ms",
-            "p99 ms", "max ms", "non2xx", "sockerr", "srv cpu", "x bare", "fsyncs/s", "ex/fsync"
+          printf "%-10s %-5s %-6s %8s %7s %7s %7s %6s %7s %7s %6s %9s %9s %9s\n", "durability", "round", "route", "req/s", "p50 ms",
+            "p99 ms", "max ms", "non2xx", "sockerr", "srv cpu", "x bare", "fsyncs/s", "ex/fsync", "ex/commit"
         }
         bare_rps /= bares
         for (r = 1; r <= NR; r++) {
           sockerr = v[r, "connect"] + v[r, "read"] + v[r, "write"] + v[r, "timeout"]
-          per_second = "-"; per_sync = "-"
-          if (name[r] == "learn" && traced == 1) {
+          per_second = "-"; per_sync = "-"; per_commit = "-"
+          if (name[r] == "learn") {
             per_second = sprintf("%.1f", v[r, "syncs"] / seconds[r])
-            per_sync = v[r, "syncs"] > 0 ? sprintf("%.1f", v[r, "requests"] / v[r, "syncs"]) : "no fsync"
+            per_sync = v[r, "syncs"] > 0 ? sprintf("%.1f", v[r, "records"] / v[r, "syncs"]) : "no fsync"
+            per_commit = v[r, "commits"] > 0 ? sprintf("%.1f", v[r, "records"] / v[r, "commits"]) : "-"
           }
-          printf "%-10s %-5d %-6s %8.0f %7.2f %7.2f %7.2f %6d %7d %7.1f %5.0f%% %9s %9s\n", mode, round, name[r], rps[r],
+          printf "%-10s %-5d %-6s %8.0f %7.2f %7.2f %7.2f %6d %7d %7.1f %5.0f%% %9s %9s %9s\n", mode, round, name[r], rps[r],
             v[r, "p50_us"] / 1000, v[r, "p99_us"] / 1000, v[r, "max_us"] / 1000, v[r, "non2xx"], sockerr, srv[r],
-            100 * rps[r] / bare_rps, per_second, per_sync
+            100 * rps[r] / bare_rps, per_second, per_sync, per_commit
         }
       }'
     header_printed=1
