@@ -59,7 +59,8 @@ internal sealed partial class ModelHost
             if (_storageFailure is null)
             {
                 // Learns applied since the last publication stay tracked, so a restore after a failure replays them.
-                ApplyLogged(batch.Payload);
+                ReadOnlyMemory<byte> payload = batch.Payload;
+                await BackgroundLearning.RunAsync(() => ApplyLogged(payload)).ConfigureAwait(false);
             }
 
             Interlocked.Add(ref _backlogExamples, -batch.Count);
