@@ -25,7 +25,7 @@ namespace Eddy.Ensembles;
 /// </remarks>
 public sealed class SRPClassifier : Classifier
 {
-    private const byte StateVersion = 1;
+    private const byte StateVersion = 2;
     private readonly long? _seed;
     private readonly ClassificationMetric _metric;
     private readonly DriftDetector _driftDetector;

@@ -46,6 +46,8 @@ internal sealed class SRPClassifierMember(Classifier model, int[]? features, Cla
         return member;
     }
 
+    protected override bool MetricSurvivesReset => true;
+
     protected override void LearnOnce(Classifier model, FeatureVector x, Label y) => model.LearnOne(x, y);
 
     protected override double DetectorInput(Classifier model, FeatureVector x, Label y) => ArgMax(model, x) == y ? 0.0 : 1.0;

@@ -9,8 +9,9 @@ namespace Eddy.Ensembles;
 /// <summary>
 /// River's <c>BaseSRPEstimator</c>: one member's model and subspace, its vote metric, its detectors and the
 /// background model (with its own subspace) a warning starts. A background learner's metric and detectors never see
-/// data, so a swap keeps only its model and subspace and starts the rest afresh. The classifier and regressor members
-/// differ only in how a model learns and in what the detectors watch.
+/// data, so a swap keeps its model, subspace and metric (see <see cref="MetricSurvivesReset"/>) and starts the
+/// detectors afresh. The classifier and regressor members differ in how a model learns, in what the detectors watch
+/// and in whether the metric survives a reset.
 /// </summary>
 internal abstract class SRPMember<TModel, TMetric, TTarget>
     where TModel : Estimator
@@ -35,6 +36,8 @@ internal abstract class SRPMember<TModel, TMetric, TTarget>
     public int[]? BackgroundFeatures { get; private set; }
 
     public TMetric Metric { get; private set; }
+
+    public TMetric? BackgroundMetric { get; private set; }
 
     public DriftDetector? Drift { get; private set; }
 
@@ -91,6 +94,7 @@ internal abstract class SRPMember<TModel, TMetric, TTarget>
         {
             WriteFeatures(writer, BackgroundFeatures);
             Background.WriteState(writer);
+            BackgroundMetric?.WriteState(writer);
         }
 
         Metric.WriteState(writer);
@@ -99,6 +103,13 @@ internal abstract class SRPMember<TModel, TMetric, TTarget>
         writer.WriteInt32(DriftCount);
         writer.WriteInt32(WarningCount);
     }
+
+    /// <summary>
+    /// Whether River's <c>metric.clone()</c> keeps the member's score through a reset: a classification metric's
+    /// confusion matrix is a constructor argument, which <c>clone</c> deep-copies, so a background learner starts with
+    /// a copy of the member's score at the warning and a reset without one keeps it; regression metrics restart.
+    /// </summary>
+    protected abstract bool MetricSurvivesReset { get; }
 
     protected abstract void LearnOnce(TModel model, FeatureVector x, TTarget y);
 
@@ -113,12 +124,18 @@ internal abstract class SRPMember<TModel, TMetric, TTarget>
         model.ReadState(reader);
         TModel? background = null;
         int[]? backgroundFeatures = null;
+        TMetric? backgroundMetric = null;
         if (reader.ReadBoolean())
         {
             backgroundFeatures = ReadFeatures(reader);
             StateReader.Require((features is null) == (backgroundFeatures is null), "A background learner with another kind of subspace.");
             background = fresh();
             background.ReadState(reader);
+            if (MetricSurvivesReset)
+            {
+                backgroundMetric = (TMetric)Metric.CloneFresh();
+                backgroundMetric.ReadState(reader);
+            }
         }
 
         Metric.ReadState(reader);
@@ -131,6 +148,7 @@ internal abstract class SRPMember<TModel, TMetric, TTarget>
         Features = features;
         Background = background;
         BackgroundFeatures = backgroundFeatures;
+        BackgroundMetric = backgroundMetric;
         DriftCount = drifts;
         WarningCount = warnings;
     }
@@ -145,6 +163,7 @@ internal abstract class SRPMember<TModel, TMetric, TTarget>
                 WarningCount++;
                 BackgroundFeatures = Features is null ? null : SRPSubspaces.Draw(x, Features.Length, rng);
                 Background = (TModel)Model.CloneFresh();
+                BackgroundMetric = MetricSurvivesReset ? CopyOf(Metric) : null;
                 Warning = Warning.CloneFresh();
             }
         }
@@ -160,8 +179,10 @@ internal abstract class SRPMember<TModel, TMetric, TTarget>
         {
             Model = Background;
             Features = BackgroundFeatures;
+            Metric = BackgroundMetric ?? (TMetric)Metric.CloneFresh();
             Background = null;
             BackgroundFeatures = null;
+            BackgroundMetric = null;
             Warning = Warning.CloneFresh();
         }
         else
@@ -169,10 +190,17 @@ internal abstract class SRPMember<TModel, TMetric, TTarget>
             // River keeps the warning detector's state here: only the background swap replaces it.
             Features = Features is null ? null : SRPSubspaces.Draw(x, Features.Length, rng);
             Model = (TModel)Model.CloneFresh();
+            Metric = MetricSurvivesReset ? Metric : (TMetric)Metric.CloneFresh();
         }
 
-        Metric = (TMetric)Metric.CloneFresh();
         Drift = Drift.CloneFresh();
+    }
+
+    private static TMetric CopyOf(TMetric metric)
+    {
+        var copy = (TMetric)metric.CloneFresh();
+        copy.ReadState(new StateReader(metric.SerializeState()));
+        return copy;
     }
 
     private static void WriteFeatures(StateWriter writer, int[]? features)

@@ -36,6 +36,8 @@ internal sealed class SRPRegressorMember(
         return member;
     }
 
+    protected override bool MetricSurvivesReset => false;
+
     protected override void LearnOnce(Regressor model, FeatureVector x, double y) => model.LearnOne(x, y);
 
     protected override double DetectorInput(Regressor model, FeatureVector x, double y)
