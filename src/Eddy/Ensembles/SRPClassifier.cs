@@ -174,12 +174,13 @@ public sealed class SRPClassifier : Classifier
 
     public override void ReadState(StateReader reader)
     {
-        reader.ReadHeader(nameof(SRPClassifier), StateVersion);
+        // Version 1 did not store a background learner's metric.
+        byte version = reader.ReadHeader(nameof(SRPClassifier), StateVersion);
         (PythonRandom rng, long samplesSeen, string method, int count) = SRPOptions.ReadState(reader, TrainingMethod, NModels);
         var members = new List<SRPClassifierMember>(count);
         for (int i = 0; i < count; i++)
         {
-            members.Add(SRPClassifierMember.Read(reader, () => (Classifier)Model.CloneFresh(), NewMetric(), NewDrift(), NewWarning()));
+            members.Add(SRPClassifierMember.Read(reader, () => (Classifier)Model.CloneFresh(), NewMetric(), NewDrift(), NewWarning(), version >= 2));
         }
 
         _rng = rng;

@@ -39,10 +39,10 @@ internal sealed class SRPClassifierMember(Classifier model, int[]? features, Cla
 
     /// <summary>Reads a member into the fresh objects given (a null detector is a disabled one, never written).</summary>
     public static SRPClassifierMember Read(
-        StateReader reader, Func<Classifier> fresh, ClassificationMetric metric, DriftDetector? drift, DriftDetector? warning)
+        StateReader reader, Func<Classifier> fresh, ClassificationMetric metric, DriftDetector? drift, DriftDetector? warning, bool backgroundMetricStored)
     {
         var member = new SRPClassifierMember(fresh(), null, metric, drift, warning);
-        member.ReadState(reader, fresh);
+        member.ReadState(reader, fresh, backgroundMetricStored);
         return member;
     }
 

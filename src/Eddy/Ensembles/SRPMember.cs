@@ -116,8 +116,12 @@ internal abstract class SRPMember<TModel, TMetric, TTarget>
     /// <summary>What the detectors see after the model learned (River computes it on the member's subspace).</summary>
     protected abstract double DetectorInput(TModel model, FeatureVector x, TTarget y);
 
-    /// <summary>Reads what <see cref="WriteState"/> wrote into this member (a null detector is a disabled one, never written).</summary>
-    protected void ReadState(StateReader reader, Func<TModel> fresh)
+    /// <summary>
+    /// Reads what <see cref="WriteState"/> wrote into this member (a null detector is a disabled one, never written).
+    /// States written before the background learner's metric was kept (<paramref name="backgroundMetricStored"/> false)
+    /// give the background learner a fresh metric, as they did then.
+    /// </summary>
+    protected void ReadState(StateReader reader, Func<TModel> fresh, bool backgroundMetricStored)
     {
         int[]? features = ReadFeatures(reader);
         TModel model = fresh();
@@ -131,7 +135,7 @@ internal abstract class SRPMember<TModel, TMetric, TTarget>
             StateReader.Require((features is null) == (backgroundFeatures is null), "A background learner with another kind of subspace.");
             background = fresh();
             background.ReadState(reader);
-            if (MetricSurvivesReset)
+            if (MetricSurvivesReset && backgroundMetricStored)
             {
                 backgroundMetric = (TMetric)Metric.CloneFresh();
                 backgroundMetric.ReadState(reader);

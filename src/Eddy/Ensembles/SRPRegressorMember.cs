@@ -32,7 +32,7 @@ internal sealed class SRPRegressorMember(
         StateReader reader, Func<Regressor> fresh, RegressionMetric metric, DriftDetector? drift, DriftDetector? warning, bool watchError)
     {
         var member = new SRPRegressorMember(fresh(), null, metric, drift, warning, watchError);
-        member.ReadState(reader, fresh);
+        member.ReadState(reader, fresh, backgroundMetricStored: false);
         return member;
     }
 
