@@ -12,6 +12,7 @@ internal abstract class Branch : TreeNode
     protected Branch(int depth, int feature, List<TreeNode> children, ClassWeights? classStats, VarianceStats targetStats)
         : base(depth)
     {
+        AsBranch = this;
         Feature = feature;
         Children = children;
         ClassStats = classStats;
