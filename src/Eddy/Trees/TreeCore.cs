@@ -210,14 +210,42 @@ internal sealed class TreeCore
         }
     }
 
-    /// <summary>River's <c>_enforce_size_limit</c>: keeps the most promising leaves active within the budget.</summary>
-    public void EnforceSizeLimit()
+    /// <summary>
+    /// River's <c>_enforce_size_limit</c>: keeps the most promising leaves active within the budget.
+    /// <paramref name="deactivated"/> is the leaf the caller just deactivated, if any.
+    /// </summary>
+    public void EnforceSizeLimit(Leaf? deactivated = null)
     {
         double treeSize = SizeEstimateOverheadFraction * (ActiveLeafSizeEstimate + (InactiveLeaves * InactiveLeafSizeEstimate));
         if ((InactiveLeaves > 0 || treeSize > Settings.MaxByteSize) && Settings.StopMemManagement)
         {
             GrowthAllowed = false;
             return;
+        }
+
+        // Before the first size estimate every leaf is estimated at 0 bytes, so all fit and the pass below only
+        // reactivates the inactive leaves. Every deactivation counts one inactive leaf and every reactivation or
+        // removal uncounts one, so the counter never falls below the inactive leaves in the tree: at 0 there are
+        // none, at 1 with a just-deactivated leaf that leaf is the only one. Then the walk over the tree is skipped.
+        if (ActiveLeafSizeEstimate == 0 && InactiveLeafSizeEstimate == 0 && double.IsFinite(SizeEstimateOverheadFraction)
+            && !(0.0 > Settings.MaxByteSize))
+        {
+            if (InactiveLeaves == 0)
+            {
+                return;
+            }
+
+            if (InactiveLeaves == 1 && deactivated is { IsActive: false })
+            {
+                if (deactivated.Depth < Settings.MaxDepth)
+                {
+                    deactivated.Activate();
+                    ActiveLeaves++;
+                    InactiveLeaves--;
+                }
+
+                return;
+            }
         }
 
         // Whether any leaf must be deactivated depends only on the leaf count; when none must (the usual case, far
