@@ -217,9 +217,11 @@ public sealed class PythonRandom
     public double ExpoVariate(double lambda) => -Math.Log(1.0 - NextDouble()) / lambda;
 
     /// <summary>River's <c>utils.random.poisson(rate, rng)</c>: Knuth's product of uniforms.</summary>
-    public int Poisson(double rate)
+    public int Poisson(double rate) => PoissonBelow(Math.Exp(-rate));
+
+    /// <summary><see cref="Poisson"/> with <c>math.exp(-rate)</c> computed once by the caller (the same draws).</summary>
+    internal int PoissonBelow(double limit)
     {
-        double limit = Math.Exp(-rate);
         int k = 0;
         double p = 1;
         while (p > limit)

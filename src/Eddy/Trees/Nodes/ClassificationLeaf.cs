@@ -63,12 +63,23 @@ internal class ClassificationLeaf : Leaf
     /// <summary>True when every numeric update of this example keeps the Gaussians finite.</summary>
     public bool CanLearn(FeatureVector x, int classIndex, double weight)
     {
-        for (int i = 0; i < x.Count && IsActive; i++)
+        if (!IsActive)
         {
-            int j = IndexOfFeature(x.IndexAt(i), i);
-            if (j >= 0 && SplitterAt(j) is GaussianSplitter gaussian && !gaussian.CanUpdate(x.ValueAt(i), classIndex, weight))
+            return true;
+        }
+
+        // Each splitter's feature is looked up in x (fewer lookups than each of x's features among a subset's splitters).
+        ReadOnlySpan<Splitter> splitters = CollectionsMarshal.AsSpan(Observers);
+        ReadOnlySpan<int> features = CollectionsMarshal.AsSpan(ObservedFeatures);
+        for (int j = 0; j < splitters.Length && j < features.Length; j++)
+        {
+            if (splitters[j] is GaussianSplitter gaussian)
             {
-                return false;
+                int i = x.PositionOf(features[j]);
+                if (i >= 0 && !gaussian.CanUpdate(x.ValueAt(i), classIndex, weight))
+                {
+                    return false;
+                }
             }
         }
 
@@ -117,7 +128,7 @@ internal class ClassificationLeaf : Leaf
                 int i = ObservedPosition(x, k);
                 if (i >= 0)
                 {
-                    SplitterFor(x, i, tree)?.Update(FeatureValue.At(x, i), classIndex, weight);
+                    SplitterFor(x, i, tree, k)?.Update(FeatureValue.At(x, i), classIndex, weight);
                 }
             }
         }

@@ -96,10 +96,16 @@ internal abstract class Leaf : TreeNode
     protected abstract Splitter NewNominalSplitter();
 
     /// <summary>The splitter of <paramref name="position"/>'s feature, created on first sight (null when disabled).</summary>
-    protected Splitter? SplitterFor(FeatureVector x, int position, TreeCore tree)
+    protected Splitter? SplitterFor(FeatureVector x, int position, TreeCore tree) => SplitterFor(x, position, tree, position);
+
+    /// <summary>
+    /// <see cref="SplitterFor(FeatureVector, int, TreeCore)"/> trying splitter <paramref name="hint"/> first: the
+    /// k-th observed feature usually has the k-th splitter, as splitters are created in observation order.
+    /// </summary>
+    protected Splitter? SplitterFor(FeatureVector x, int position, TreeCore tree, int hint)
     {
         int feature = x.IndexAt(position);
-        int i = IndexOfFeature(feature, position);
+        int i = IndexOfFeature(feature, hint);
         if (i >= 0)
         {
             return _splitters[i];
