@@ -154,6 +154,14 @@ public sealed class FeatureVector
     public int PositionOf(int index)
     {
         ReadOnlySpan<int> indices = Indices;
+
+        // Features usually arrive in the order the schema interned them: then the index is the position (a feature
+        // appears at most once, so a match is the only one).
+        if ((uint)index < (uint)indices.Length && indices[index] == index)
+        {
+            return index;
+        }
+
         for (int i = 0; i < indices.Length; i++)
         {
             if (indices[i] == index)

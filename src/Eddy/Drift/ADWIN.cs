@@ -158,6 +158,9 @@ public sealed class ADWIN : DriftDetector
         {
             reduceWidth = false;
             bool exit = false;
+
+            // EvaluateCut's δ' depends on the width only, which changes only where this pass ends.
+            double deltaPrime = Math.Log(2 * Math.Log(_width) / Delta);
             double n0 = 0.0;
             double n1 = _width;
             double u0 = 0.0;
@@ -180,7 +183,7 @@ public sealed class ADWIN : DriftDetector
                     }
 
                     double deltaMean = (u0 / n0) - (u1 / n1);
-                    if (n1 >= MinWindowLength && n0 >= MinWindowLength && EvaluateCut(n0, n1, deltaMean))
+                    if (n1 >= MinWindowLength && n0 >= MinWindowLength && EvaluateCut(n0, n1, deltaMean, deltaPrime))
                     {
                         reduceWidth = true;
                         changeDetected = true;
@@ -203,9 +206,8 @@ public sealed class ADWIN : DriftDetector
         return changeDetected;
     }
 
-    private bool EvaluateCut(double n0, double n1, double deltaMean)
+    private bool EvaluateCut(double n0, double n1, double deltaMean, double deltaPrime)
     {
-        double deltaPrime = Math.Log(2 * Math.Log(_width) / Delta);
         double mRecip = (1.0 / (n0 - MinWindowLength + 1)) + (1.0 / (n1 - MinWindowLength + 1));
         double epsilon = Math.Sqrt(2 * mRecip * (_variance / _width) * deltaPrime) + (2.0 / 3.0 * deltaPrime * mRecip);
         return Math.Abs(deltaMean) > epsilon;

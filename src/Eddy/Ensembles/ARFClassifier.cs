@@ -31,6 +31,9 @@ public sealed class ARFClassifier : Classifier
     private readonly DriftDetector _driftDetector;
     private readonly DriftDetector _warningDetector;
 
+    // River's poisson(lambda_value) computes exp(-lambda) on every draw; it depends on the parameter only.
+    private readonly double _poissonLimit;
+
     // Learn-only scratch (never read by predictions, never in the state): one member's walk and leaf votes.
     private readonly LeafPath _path = new();
     private PythonRandom _rng;
@@ -69,6 +72,7 @@ public sealed class ARFClassifier : Classifier
         NModels = nModels;
         MaxFeaturesOption = maxFeatures;
         LambdaValue = lambdaValue;
+        _poissonLimit = Math.Exp(-(double)lambdaValue);
         _metric = metric ?? new Accuracy();
         DisableWeightedVote = disableWeightedVote;
         _driftDetector = driftDetector ?? new ADWIN(delta: 0.001);
@@ -179,7 +183,7 @@ public sealed class ARFClassifier : Classifier
         {
             Label prediction = member.Model.PredictBeforeLearning(x, _path);
             member.Metric.Update(y, prediction == Label.None ? s_noPrediction : prediction);
-            int k = _rng.Poisson(LambdaValue);
+            int k = _rng.PoissonBelow(_poissonLimit);
             if (k > 0)
             {
                 member.Learn(x, y, k, _path);

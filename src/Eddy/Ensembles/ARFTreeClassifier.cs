@@ -50,7 +50,7 @@ internal sealed class ARFTreeClassifier : HoeffdingTreeClassifier
         Branch? parent = null;
         int parentBranch = -1;
         bool direct = true;
-        while (node is Branch branch)
+        while (node.AsBranch is { } branch)
         {
             int b = branch.BranchNo(x);
             if (b < 0)

@@ -334,20 +334,19 @@ public class HoeffdingTreeClassifier : Classifier
             leaf.Deactivate();
             Tree.InactiveLeaves++;
             Tree.ActiveLeaves--;
+            Tree.EnforceSizeLimit(leaf);
+            return;
         }
-        else
+
+        var children = new List<TreeNode>(decision.BranchCount);
+        foreach (ClassWeights stats in decision.ClassStats)
         {
-            var children = new List<TreeNode>(decision.BranchCount);
-            foreach (ClassWeights stats in decision.ClassStats)
-            {
-                children.Add(NewLeaf(stats, leaf));
-            }
-
-            Branch branch = NewBranch(decision, leaf, children);
-            Tree.ActiveLeaves += children.Count - 1;
-            Tree.Replace(parent, parentBranch, branch);
+            children.Add(NewLeaf(stats, leaf));
         }
 
+        Branch branch = NewBranch(decision, leaf, children);
+        Tree.ActiveLeaves += children.Count - 1;
+        Tree.Replace(parent, parentBranch, branch);
         Tree.EnforceSizeLimit();
     }
 

@@ -13,6 +13,9 @@ internal sealed class TreeCore
 {
     private const byte StateVersion = 1;
 
+    // Scratch of EnforceSizeLimit (empty between calls, never in the state).
+    private readonly List<Leaf> _inactiveScratch = [];
+
     public TreeCore(TreeSettings settings)
     {
         Settings = settings;
@@ -54,7 +57,7 @@ internal sealed class TreeCore
         parent = null;
         parentBranch = -1;
         TreeNode node = Root!;
-        while (node is Branch branch)
+        while (node.AsBranch is { } branch)
         {
             int b = branch.BranchNo(x);
             if (b < 0)
@@ -73,7 +76,7 @@ internal sealed class TreeCore
     /// <summary>River's <c>traverse(x, until_leaf=False)</c> from <paramref name="node"/>.</summary>
     public static TreeNode Descend(TreeNode node, FeatureVector x)
     {
-        while (node is Branch branch)
+        while (node.AsBranch is { } branch)
         {
             int b = branch.BranchNo(x);
             if (b < 0)
@@ -91,7 +94,7 @@ internal sealed class TreeCore
     public Leaf? PredictionLeaf(FeatureVector x)
     {
         TreeNode? node = Root;
-        while (node is Branch branch)
+        while (node?.AsBranch is { } branch)
         {
             int b = branch.BranchNo(x);
             node = branch.Children[b < 0 ? branch.MostCommonPath() : b];
@@ -148,7 +151,7 @@ internal sealed class TreeCore
             List<TreeNode> children = ((Branch)node).Children;
             for (int i = children.Count - 1; i >= 0; i--)
             {
-                if (children[i] is Branch { Adaptive.Alternate: { } alternate })
+                if (children[i].AsBranch is { Adaptive.Alternate: { } alternate })
                 {
                     stack.Push(alternate);
                 }
@@ -207,8 +210,11 @@ internal sealed class TreeCore
         }
     }
 
-    /// <summary>River's <c>_enforce_size_limit</c>: keeps the most promising leaves active within the budget.</summary>
-    public void EnforceSizeLimit()
+    /// <summary>
+    /// River's <c>_enforce_size_limit</c>: keeps the most promising leaves active within the budget.
+    /// <paramref name="deactivated"/> is the leaf the caller just deactivated, if any.
+    /// </summary>
+    public void EnforceSizeLimit(Leaf? deactivated = null)
     {
         double treeSize = SizeEstimateOverheadFraction * (ActiveLeafSizeEstimate + (InactiveLeaves * InactiveLeafSizeEstimate));
         if ((InactiveLeaves > 0 || treeSize > Settings.MaxByteSize) && Settings.StopMemManagement)
@@ -217,15 +223,52 @@ internal sealed class TreeCore
             return;
         }
 
+        // Before the first size estimate every leaf is estimated at 0 bytes, so all fit and the pass below only
+        // reactivates the inactive leaves. Every deactivation counts one inactive leaf and every reactivation or
+        // removal uncounts one, so the counter never falls below the inactive leaves in the tree: at 0 there are
+        // none, at 1 with a just-deactivated leaf that leaf is the only one. Then the walk over the tree is skipped.
+        if (ActiveLeafSizeEstimate == 0 && InactiveLeafSizeEstimate == 0 && double.IsFinite(SizeEstimateOverheadFraction)
+            && !(0.0 > Settings.MaxByteSize))
+        {
+            if (InactiveLeaves == 0)
+            {
+                return;
+            }
+
+            if (InactiveLeaves == 1 && deactivated is { IsActive: false })
+            {
+                if (deactivated.Depth < Settings.MaxDepth)
+                {
+                    deactivated.Activate();
+                    ActiveLeaves++;
+                    InactiveLeaves--;
+                }
+
+                return;
+            }
+        }
+
         // Whether any leaf must be deactivated depends only on the leaf count; when none must (the usual case, far
         // below the budget), the promise ranking changes nothing and the inactive leaves are reactivated in any order.
-        int leafCount = CountLeaves(Root);
+        // One pass counts the leaves and gathers the inactive ones.
+        int leafCount = CountLeaves(Root, _inactiveScratch);
         if (ActiveBudget(leafCount) == leafCount)
         {
-            ActivateInactiveLeaves(Root);
+            foreach (Leaf inactive in _inactiveScratch)
+            {
+                if (!inactive.IsActive && inactive.Depth < Settings.MaxDepth)
+                {
+                    inactive.Activate();
+                    ActiveLeaves++;
+                    InactiveLeaves--;
+                }
+            }
+
+            _inactiveScratch.Clear();
             return;
         }
 
+        _inactiveScratch.Clear();
         List<Leaf> leaves = Leaves();
         double[] promise = new double[leaves.Count];
         int[] order = new int[leaves.Count];
@@ -280,53 +323,30 @@ internal sealed class TreeCore
         return maxActive;
     }
 
-    /// <summary><see cref="Leaves"/>' count, without building the list.</summary>
-    private static int CountLeaves(TreeNode? node)
+    /// <summary><see cref="Leaves"/>' count, without building the list; adds the inactive leaves to <paramref name="inactive"/>.</summary>
+    private static int CountLeaves(TreeNode? node, List<Leaf> inactive)
     {
-        if (node is not Branch branch)
+        if (node?.AsBranch is not { } branch)
         {
+            if (node?.AsLeaf is { IsActive: false } leaf)
+            {
+                inactive.Add(leaf);
+            }
+
             return node is null ? 0 : 1;
         }
 
         int count = 0;
         foreach (TreeNode child in branch.Children)
         {
-            count += CountLeaves(child);
-            if (child is Branch { Adaptive.Alternate: { } alternate })
+            count += CountLeaves(child, inactive);
+            if (child.AsBranch is { Adaptive.Alternate: { } alternate })
             {
-                count += CountLeaves(alternate);
+                count += CountLeaves(alternate, inactive);
             }
         }
 
         return count;
-    }
-
-    /// <summary>Reactivates every inactive leaf <see cref="Leaves"/> lists that may still grow.</summary>
-    private void ActivateInactiveLeaves(TreeNode? node)
-    {
-        if (node is Leaf leaf)
-        {
-            if (!leaf.IsActive && leaf.Depth < Settings.MaxDepth)
-            {
-                leaf.Activate();
-                ActiveLeaves++;
-                InactiveLeaves--;
-            }
-
-            return;
-        }
-
-        if (node is Branch branch)
-        {
-            foreach (TreeNode child in branch.Children)
-            {
-                ActivateInactiveLeaves(child);
-                if (child is Branch { Adaptive.Alternate: { } alternate })
-                {
-                    ActivateInactiveLeaves(alternate);
-                }
-            }
-        }
     }
 
     /// <summary>The whole tree's byte estimate: every node plus a fixed overhead for the estimator itself.</summary>

@@ -217,9 +217,11 @@ public sealed class PythonRandom
     public double ExpoVariate(double lambda) => -Math.Log(1.0 - NextDouble()) / lambda;
 
     /// <summary>River's <c>utils.random.poisson(rate, rng)</c>: Knuth's product of uniforms.</summary>
-    public int Poisson(double rate)
+    public int Poisson(double rate) => PoissonBelow(Math.Exp(-rate));
+
+    /// <summary><see cref="Poisson"/> with <c>math.exp(-rate)</c> computed once by the caller (the same draws).</summary>
+    internal int PoissonBelow(double limit)
     {
-        double limit = Math.Exp(-rate);
         int k = 0;
         double p = 1;
         while (p > limit)
@@ -334,14 +336,25 @@ public sealed class PythonRandom
         return y;
     }
 
+    // genrand_uint32's refill, in CPython's three loops (no index wrap-around per word); same words, same order.
     private void Twist()
     {
-        for (int i = 0; i < N; i++)
+        Span<uint> mt = _mt.AsSpan(0, N);
+        int i = 0;
+        for (; i < N - M; i++)
         {
-            uint y = (_mt[i] & 0x80000000u) | (_mt[(i + 1) % N] & 0x7fffffffu);
-            _mt[i] = _mt[(i + M) % N] ^ (y >> 1) ^ ((y & 1u) != 0 ? 0x9908b0dfu : 0u);
+            uint y = (mt[i] & 0x80000000u) | (mt[i + 1] & 0x7fffffffu);
+            mt[i] = mt[i + M] ^ (y >> 1) ^ ((0u - (y & 1u)) & 0x9908b0dfu);
         }
 
+        for (; i < N - 1; i++)
+        {
+            uint y = (mt[i] & 0x80000000u) | (mt[i + 1] & 0x7fffffffu);
+            mt[i] = mt[i + M - N] ^ (y >> 1) ^ ((0u - (y & 1u)) & 0x9908b0dfu);
+        }
+
+        uint last = (mt[N - 1] & 0x80000000u) | (mt[0] & 0x7fffffffu);
+        mt[N - 1] = mt[M - 1] ^ (last >> 1) ^ ((0u - (last & 1u)) & 0x9908b0dfu);
         _index = 0;
     }
 }

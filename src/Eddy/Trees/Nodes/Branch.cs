@@ -12,6 +12,7 @@ internal abstract class Branch : TreeNode
     protected Branch(int depth, int feature, List<TreeNode> children, ClassWeights? classStats, VarianceStats targetStats)
         : base(depth)
     {
+        AsBranch = this;
         Feature = feature;
         Children = children;
         ClassStats = classStats;
@@ -29,6 +30,11 @@ internal abstract class Branch : TreeNode
 
     /// <summary>Hoeffding adaptive trees' drift state of this branch; null in the other trees (not written with the node).</summary>
     public AdaptiveBranchState? Adaptive { get; set; }
+
+    /// <summary>A numeric threshold test (<see cref="NumericBinaryBranch"/>): the walks apply it without a virtual call.</summary>
+    private protected bool IsThresholdTest { get; init; }
+
+    private protected double TestThreshold { get; init; }
 
     /// <summary>River's <c>max_branches() == -1</c>: a new category grows a new branch.</summary>
     public virtual bool GrowsBranches => false;
@@ -51,7 +57,12 @@ internal abstract class Branch : TreeNode
     public int BranchNo(FeatureVector x)
     {
         int position = x.PositionOf(Feature);
-        return position < 0 ? -1 : BranchNo(x, position);
+        if (position < 0)
+        {
+            return -1;
+        }
+
+        return IsThresholdTest ? NumericBinaryBranch.Test(x, position, TestThreshold) : BranchNo(x, position);
     }
 
     public abstract int BranchNo(FeatureVector x, int position);

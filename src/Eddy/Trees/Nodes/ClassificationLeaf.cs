@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Eddy.Base;
 using Eddy.Serialization;
 using Eddy.Trees.Splitters;
@@ -62,12 +63,23 @@ internal class ClassificationLeaf : Leaf
     /// <summary>True when every numeric update of this example keeps the Gaussians finite.</summary>
     public bool CanLearn(FeatureVector x, int classIndex, double weight)
     {
-        for (int i = 0; i < x.Count && IsActive; i++)
+        if (!IsActive)
         {
-            int j = IndexOfFeature(x.IndexAt(i), i);
-            if (j >= 0 && SplitterAt(j) is GaussianSplitter gaussian && !gaussian.CanUpdate(x.ValueAt(i), classIndex, weight))
+            return true;
+        }
+
+        // Each splitter's feature is looked up in x (fewer lookups than each of x's features among a subset's splitters).
+        ReadOnlySpan<Splitter> splitters = CollectionsMarshal.AsSpan(Observers);
+        ReadOnlySpan<int> features = CollectionsMarshal.AsSpan(ObservedFeatures);
+        for (int j = 0; j < splitters.Length && j < features.Length; j++)
+        {
+            if (splitters[j] is GaussianSplitter gaussian)
             {
-                return false;
+                int i = x.PositionOf(features[j]);
+                if (i >= 0 && !gaussian.CanUpdate(x.ValueAt(i), classIndex, weight))
+                {
+                    return false;
+                }
             }
         }
 
@@ -116,7 +128,7 @@ internal class ClassificationLeaf : Leaf
                 int i = ObservedPosition(x, k);
                 if (i >= 0)
                 {
-                    SplitterFor(x, i, tree)?.Update(FeatureValue.At(x, i), classIndex, weight);
+                    SplitterFor(x, i, tree, k)?.Update(FeatureValue.At(x, i), classIndex, weight);
                 }
             }
         }
@@ -238,6 +250,20 @@ internal class ClassificationLeaf : Leaf
         int count = SplitterCount;
         Span<int> positions = count <= StackLimit ? stackalloc int[count] : new int[count];
         LocateFeatures(x, positions);
+        ReadOnlySpan<Splitter> splitters = CollectionsMarshal.AsSpan(Observers);
+        ReadOnlySpan<double> values = x.Values;
+        ReadOnlySpan<int> symbols = x.Symbols;
+
+        // Whether a feature votes (present, and not a category under a Gaussian) is the same for every class.
+        for (int i = 0; i < positions.Length; i++)
+        {
+            int position = positions[i];
+            if (position >= 0 && symbols[position] != FeatureVector.NoSymbol && splitters[i] is GaussianSplitter)
+            {
+                positions[i] = -1;
+            }
+        }
+
         for (int c = 0; c < Stats.Count; c++)
         {
             double weight = Stats.WeightAt(c);
@@ -247,16 +273,20 @@ internal class ClassificationLeaf : Leaf
                 continue;
             }
 
+            int classIndex = Stats.ClassAt(c);
             double vote = Math.Log(weight / total);
-            for (int i = 0; i < count; i++)
+            for (int i = 0; i < positions.Length; i++)
             {
                 int position = positions[i];
-                if (position < 0 || (x.SymbolAt(position) != FeatureVector.NoSymbol && SplitterAt(i) is GaussianSplitter))
+                if (position < 0)
                 {
                     continue;
                 }
 
-                double p = SplitterAt(i).CondProba(FeatureValue.At(x, position), Stats.ClassAt(c));
+                Splitter splitter = splitters[i];
+                double p = splitter is GaussianSplitter gaussian
+                    ? gaussian.Density(values[position], classIndex)
+                    : splitter.CondProba(new FeatureValue(values[position], symbols[position]), classIndex);
                 vote += p > 0 ? Math.Log(p) : 0.0;
             }
 

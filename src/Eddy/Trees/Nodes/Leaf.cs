@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Eddy.Base;
 using Eddy.Serialization;
 using Eddy.Trees.Splitters;
@@ -19,6 +20,7 @@ internal abstract class Leaf : TreeNode
     protected Leaf(int depth, Splitter numericTemplate)
         : base(depth)
     {
+        AsLeaf = this;
         NumericTemplate = numericTemplate;
     }
 
@@ -94,10 +96,16 @@ internal abstract class Leaf : TreeNode
     protected abstract Splitter NewNominalSplitter();
 
     /// <summary>The splitter of <paramref name="position"/>'s feature, created on first sight (null when disabled).</summary>
-    protected Splitter? SplitterFor(FeatureVector x, int position, TreeCore tree)
+    protected Splitter? SplitterFor(FeatureVector x, int position, TreeCore tree) => SplitterFor(x, position, tree, position);
+
+    /// <summary>
+    /// <see cref="SplitterFor(FeatureVector, int, TreeCore)"/> trying splitter <paramref name="hint"/> first: the
+    /// k-th observed feature usually has the k-th splitter, as splitters are created in observation order.
+    /// </summary>
+    protected Splitter? SplitterFor(FeatureVector x, int position, TreeCore tree, int hint)
     {
         int feature = x.IndexAt(position);
-        int i = IndexOfFeature(feature, position);
+        int i = IndexOfFeature(feature, hint);
         if (i >= 0)
         {
             return _splitters[i];
@@ -128,18 +136,21 @@ internal abstract class Leaf : TreeNode
     /// <summary>Positions in <paramref name="x"/> of each splitter's feature (-1 when absent), for naive Bayes.</summary>
     protected void LocateFeatures(FeatureVector x, Span<int> positions)
     {
+        ReadOnlySpan<int> features = CollectionsMarshal.AsSpan(_features);
+        ReadOnlySpan<int> indices = x.Indices;
         int cursor = 0;
-        for (int i = 0; i < _features.Count; i++)
+        for (int i = 0; i < features.Length && i < positions.Length; i++)
         {
-            int feature = _features[i];
-            if (cursor < x.Count && x.IndexAt(cursor) == feature)
+            int feature = features[i];
+            if ((uint)cursor < (uint)indices.Length && indices[cursor] == feature)
             {
                 positions[i] = cursor++;
                 continue;
             }
 
-            positions[i] = x.PositionOf(feature);
-            cursor = positions[i] + 1;
+            int position = x.PositionOf(feature);
+            positions[i] = position;
+            cursor = position + 1;
         }
     }
 

@@ -13,6 +13,8 @@ internal class NumericBinaryBranch : Branch
         : base(depth, feature, children, classStats, targetStats)
     {
         Threshold = threshold;
+        IsThresholdTest = true;
+        TestThreshold = threshold;
     }
 
     public double Threshold { get; }
@@ -20,8 +22,10 @@ internal class NumericBinaryBranch : Branch
     public override byte Tag => TagValue;
 
     // A categorical value cannot be compared with a threshold: treated as missing.
-    public override int BranchNo(FeatureVector x, int position) =>
-        x.SymbolAt(position) != FeatureVector.NoSymbol ? -1 : x.ValueAt(position) <= Threshold ? 0 : 1;
+    public sealed override int BranchNo(FeatureVector x, int position) => Test(x, position, Threshold);
+
+    public static int Test(FeatureVector x, int position, double threshold) =>
+        x.SymbolAt(position) != FeatureVector.NoSymbol ? -1 : x.ValueAt(position) <= threshold ? 0 : 1;
 
     public override int MostCommonPath() => Children[0].TotalWeight < Children[1].TotalWeight ? 1 : 0;
 

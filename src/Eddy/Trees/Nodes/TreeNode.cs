@@ -12,6 +12,12 @@ internal abstract class TreeNode
 
     public int Depth { get; }
 
+    /// <summary>This node as a branch, null for a leaf: a field read where <c>is Branch</c> (an open class) costs a cast helper call on the hot walks.</summary>
+    public Branch? AsBranch { get; private protected init; }
+
+    /// <summary>This node as a leaf, null for a branch.</summary>
+    public Leaf? AsLeaf { get; private protected init; }
+
     /// <summary>Weight of the examples that reached this node (a branch sums its children).</summary>
     public abstract double TotalWeight { get; }
 

@@ -67,10 +67,13 @@ public sealed class GaussianSplitter : Splitter
         return k < 0 || _gaussians[k].Next(x, weight).IsFinite;
     }
 
-    internal override double CondProba(FeatureValue value, int classIndex)
+    internal override double CondProba(FeatureValue value, int classIndex) => Density(value.Number, classIndex);
+
+    /// <summary><see cref="CondProba"/> of a number, callable without virtual dispatch.</summary>
+    internal double Density(double x, int classIndex)
     {
         int k = PositionOf(classIndex);
-        return k < 0 ? 0.0 : Pdf(_gaussians[k], value.Number);
+        return k < 0 ? 0.0 : Pdf(_gaussians[k], x);
     }
 
     internal override SplitSuggestion BestSplit(
