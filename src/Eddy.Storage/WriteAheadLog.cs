@@ -29,9 +29,7 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
     private readonly Lock _flushLock = new();
     private readonly List<long> _segments;
     private readonly PriorityQueue<TaskCompletionSource, long> _waiters = new();
-    // No spinning before blocking: the flusher sleeps between commits for about a sync's time, and on a small machine
-    // a spinning flusher takes the core the requests it waits for need.
-    private readonly ManualResetEventSlim _wake = new(false, spinCount: 0);
+    private readonly SemaphoreSlim _wake = new(0);
     private readonly Task _flusher;
 
     // Guarded by _gate.
@@ -48,8 +46,6 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
     private byte[] _spare = new byte[64 << 10];
     private List<(int Offset, long FirstLsn)> _spareRolls = [];
     private IStorageFile? _active;
-    private long _lastSyncTicks;
-    private long _gatherTarget;
 
     private int _wakePending;
     private volatile bool _stopping;
@@ -221,7 +217,7 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
         }
 
         _stopping = true;
-        _wake.Set();
+        _wake.Release();
         await _flusher.ConfigureAwait(false);
         _flushLock.Enter();
         try
@@ -263,7 +259,7 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _wakePending, 1) == 0)
         {
-            _wake.Set();
+            _wake.Release();
         }
     }
 }

@@ -52,7 +52,11 @@ internal sealed partial class ModelHost
 
     private async Task RunLoggedBatchesAsync(ChannelReader<LearnWork> reader)
     {
-        await FinishAllInFlightAsync().ConfigureAwait(false);
+        if (_inFlight is not null)
+        {
+            await FinishInFlightAsync().ConfigureAwait(false);
+        }
+
         AppendAhead(reader);
         while (_backlog.TryDequeue(out LoggedBatch? batch))
         {

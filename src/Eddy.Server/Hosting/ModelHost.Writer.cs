@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Eddy.Base;
 using Eddy.Server.Problems;
 using Eddy.Storage;
 
@@ -11,15 +10,17 @@ namespace Eddy.Server.Hosting;
 /// </summary>
 internal sealed partial class ModelHost
 {
-    // Queued behind the learns by a batch that became durable, to wake the writer when it has nothing else to do.
-    private static readonly LearnWork s_durabilitySignal = new(null, Label.None, null, null);
-
     private async Task WriteLoopAsync()
     {
         ChannelReader<LearnWork> reader = _queue.Reader;
         while (true)
         {
-            FinishDurableBatches();
+            if (_inFlight is not null && !reader.TryPeek(out _))
+            {
+                // Nothing new to overlap with the batch being synced: finish it now rather than wait for more work.
+                await FinishInFlightAsync().ConfigureAwait(false);
+            }
+
             if (!await WaitForWorkAsync(reader).ConfigureAwait(false))
             {
                 break;
@@ -31,7 +32,7 @@ internal sealed partial class ModelHost
                 continue;
             }
 
-            List<LearnWork> batch = RentBatch();
+            List<LearnWork> batch = _inFlight?.Works == _batchA ? _batchB : _batchA;
             long lastLsn = 0;
             bool snapshotRequested = false;
             bool promoted = false;
@@ -39,11 +40,6 @@ internal sealed partial class ModelHost
             // A logged batch ends this batch: it is appended before it is applied, so earlier learns go first.
             while (batch.Count < MaxBatch && reader.TryPeek(out LearnWork? next) && next.Batch is null && reader.TryRead(out LearnWork? work))
             {
-                if (ReferenceEquals(work, s_durabilitySignal))
-                {
-                    continue;
-                }
-
                 if (work.NewPublication is { } publication)
                 {
                     Definition = Definition with { Publication = publication };
@@ -75,31 +71,28 @@ internal sealed partial class ModelHost
                 batch.Add(work);
             }
 
-            if (batch.Count == 0)
-            {
-                _spareBatches.Push(batch);
-                continue;
-            }
-
             bool snapshotDue = _snapshotter is not null && (snapshotRequested || _snapshotter.IsDue(Sequence));
             if (lastLsn > 0 && Definition.Publication.IsAfterEveryLearn && !snapshotDue && _storageFailure is null)
             {
-                // Group commit, pipelined: this batch syncs while the writer applies the next ones. Its replica is
-                // captured now (the state after it) and published once it is durable, so readers only see durable
-                // state. The writer does not wait for it: the requests arriving meanwhile are applied and logged, so
-                // they can join the next commit instead of waiting for this one to end.
-                Task durable = _store!.WaitForDurableAsync(lastLsn).AsTask();
-                _inFlight.Enqueue(new InFlightBatch(batch, lastLsn, _publisher.Capture(), durable));
-                _ = durable.ContinueWith(
-                    static (_, queue) => ((ChannelWriter<LearnWork>)queue!).TryWrite(s_durabilitySignal),
-                    _queue.Writer, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                // Group commit, pipelined: this batch syncs while the writer applies the next one. Its replica is
+                // captured now (the state after it) and published once it is durable, so readers only see durable state.
+                InFlightBatch previous = _inFlight!;
+                _inFlight = new InFlightBatch(batch, lastLsn, _publisher.Capture(), _store!.WaitForDurableAsync(lastLsn).AsTask());
+                if (previous is not null)
+                {
+                    await FinishAsync(previous).ConfigureAwait(false);
+                }
+
                 continue;
             }
 
-            await FinishAllInFlightAsync().ConfigureAwait(false);
+            if (_inFlight is not null)
+            {
+                await FinishInFlightAsync().ConfigureAwait(false);
+            }
+
             if (lastLsn > 0 && !await MakeDurableAsync(lastLsn, batch).ConfigureAwait(false))
             {
-                _spareBatches.Push(batch);
                 continue;
             }
 
@@ -115,56 +108,46 @@ internal sealed partial class ModelHost
             }
 
             Complete(batch);
-            _spareBatches.Push(batch);
         }
 
-        await FinishAllInFlightAsync().ConfigureAwait(false);
+        if (_inFlight is not null)
+        {
+            await FinishInFlightAsync().ConfigureAwait(false);
+        }
 
         // Stopping: whatever was learned (and is durable) becomes visible.
         _publisher.PublishNow(force: false);
     }
 
-    private List<LearnWork> RentBatch() => _spareBatches.TryPop(out List<LearnWork>? batch) ? batch : new List<LearnWork>(MaxBatch);
-
-    /// <summary>Finishes the pipelined batches that are durable by now, oldest first, without waiting.</summary>
-    private void FinishDurableBatches()
+    private Task FinishInFlightAsync()
     {
-        while (_inFlight.TryPeek(out InFlightBatch? batch) && batch.Durable.IsCompleted)
-        {
-            _inFlight.Dequeue();
-            Finish(batch);
-        }
+        InFlightBatch batch = _inFlight!;
+        _inFlight = null;
+        return FinishAsync(batch);
     }
 
-    private async Task FinishAllInFlightAsync()
+    /// <summary>Waits until a pipelined batch is durable, publishes the replica captured after it, answers its requests.</summary>
+    private async Task FinishAsync(InFlightBatch batch)
     {
-        while (_inFlight.TryDequeue(out InFlightBatch? batch))
+        try
         {
-            // Finish reports a failed sync; the wait itself must not throw.
-            await batch.Durable.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            Finish(batch);
+            await batch.Durable.ConfigureAwait(false);
         }
-    }
+        catch (WalWriteException e)
+        {
+            FailStorage(e, batch.Works);
+            return;
+        }
 
-    /// <summary>Publishes the replica captured after a durable pipelined batch and answers its requests.</summary>
-    private void Finish(InFlightBatch batch)
-    {
-        if (batch.Durable.IsFaulted)
-        {
-            FailStorage(batch.Durable.Exception!.InnerException, batch.Works);
-        }
-        else if (_storageFailure is not null)
+        if (_storageFailure is not null)
         {
             FailStorage(null, batch.Works);
-        }
-        else
-        {
-            _lastLsn = Math.Max(_lastLsn, batch.Lsn);
-            _publisher.Publish(batch.Candidate);
-            Complete(batch.Works);
+            return;
         }
 
-        _spareBatches.Push(batch.Works);
+        _lastLsn = Math.Max(_lastLsn, batch.Lsn);
+        _publisher.Publish(batch.Candidate);
+        Complete(batch.Works);
     }
 
     private static void Complete(List<LearnWork> batch)
