@@ -8,6 +8,10 @@ public sealed partial class WriteAheadLog
         while (true)
         {
             _wake.Wait();
+            _wake.Reset();
+
+            // Cleared after the reset, so a wake that comes later sets the event again; one that came before finds its
+            // records in the flush below (they were appended before it called Wake).
             Volatile.Write(ref _wakePending, 0);
             _flushLock.Enter();
             try

@@ -29,7 +29,9 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
     private readonly Lock _flushLock = new();
     private readonly List<long> _segments;
     private readonly PriorityQueue<TaskCompletionSource, long> _waiters = new();
-    private readonly SemaphoreSlim _wake = new(0);
+    // No spinning before blocking: the flusher sleeps between commits for about a sync's time, and on a small machine
+    // a spinning flusher takes the core the requests it waits for need.
+    private readonly ManualResetEventSlim _wake = new(false, spinCount: 0);
     private readonly Task _flusher;
 
     // Guarded by _gate.
@@ -217,7 +219,7 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
         }
 
         _stopping = true;
-        _wake.Release();
+        _wake.Set();
         await _flusher.ConfigureAwait(false);
         _flushLock.Enter();
         try
@@ -259,7 +261,7 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _wakePending, 1) == 0)
         {
-            _wake.Release();
+            _wake.Set();
         }
     }
 }
