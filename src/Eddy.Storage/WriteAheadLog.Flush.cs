@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Eddy.Storage;
 
 /// <summary>The commit path: the flusher thread, group commit, segment rolls and failure.</summary>
@@ -13,6 +15,11 @@ public sealed partial class WriteAheadLog
             // Cleared after the reset, so a wake that comes later sets the event again; one that came before finds its
             // records in the flush below (they were appended before it called Wake).
             Volatile.Write(ref _wakePending, 0);
+            if (_fsync)
+            {
+                GatherGroup();
+            }
+
             _flushLock.Enter();
             try
             {
@@ -27,6 +34,41 @@ public sealed partial class WriteAheadLog
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// When syncs are slow (<see cref="SyncsAreSlow"/>), waits briefly for the records the appenders are about to bring
+    /// before syncing. The requests a commit acknowledged usually come back within a round trip; syncing before they
+    /// arrive splits steady concurrent writers into two groups that alternate, each waiting a whole sync for the other
+    /// (32 connections learning gave 16 records per commit). So the next commit expects as many records as the last one
+    /// acknowledged plus those already waiting, and waits for them at most as long as the last sync took: a record that
+    /// misses the group would have waited a whole sync anyway. It blocks without spinning (woken by every appender's
+    /// wait). With fast syncs the server is bound by CPU rather than by the disk, and committing at once is cheaper.
+    /// </summary>
+    private void GatherGroup()
+    {
+        if (!SyncsAreSlow)
+        {
+            return;
+        }
+
+        long target = _gatherTarget;
+        long durable = Volatile.Read(ref _durableLsn);
+        long began = Stopwatch.GetTimestamp();
+        while (Volatile.Read(ref _lastLsn) - durable < target && !_stopping)
+        {
+            double remainingMs = (Volatile.Read(ref _lastSyncTicks) - (Stopwatch.GetTimestamp() - began)) * 1000.0 / Stopwatch.Frequency;
+            if (remainingMs <= 0)
+            {
+                Statistics.AddShortCommit();
+                return;
+            }
+
+            // The timeout's unit is a millisecond: a sync shorter than that may wait up to one.
+            _wake.Wait((int)Math.Ceiling(remainingMs));
+            _wake.Reset();
+            Volatile.Write(ref _wakePending, 0);
         }
     }
 
@@ -56,6 +98,7 @@ public sealed partial class WriteAheadLog
             _rolls = _spareRolls;
         }
 
+        long began = Stopwatch.GetTimestamp();
         try
         {
             int offset = 0;
@@ -93,9 +136,11 @@ public sealed partial class WriteAheadLog
             _spareRolls = rolls;
         }
 
+        Volatile.Write(ref _lastSyncTicks, Stopwatch.GetTimestamp() - began);
         Statistics.AddCommit();
         lock (_gate)
         {
+            _gatherTarget = upTo - _durableLsn + (_lastLsn - upTo);
             Volatile.Write(ref _durableLsn, upTo);
             while (_waiters.TryPeek(out TaskCompletionSource? waiter, out long lsn) && lsn <= upTo)
             {

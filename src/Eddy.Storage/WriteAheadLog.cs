@@ -21,6 +21,10 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
     // Appenders that never wait still get written once this much is buffered.
     private const int WakeThresholdBytes = 1 << 20;
 
+    // A sync at least this long is slow: gathering waits are in whole milliseconds, so only then can one be bounded by
+    // a sync's time.
+    private static readonly long s_slowSyncTicks = System.Diagnostics.Stopwatch.Frequency / 1000;
+
     private readonly IStorageFileSystem _fileSystem;
     private readonly string _directory;
     private readonly long _segmentBytes;
@@ -48,6 +52,8 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
     private byte[] _spare = new byte[64 << 10];
     private List<(int Offset, long FirstLsn)> _spareRolls = [];
     private IStorageFile? _active;
+    private long _lastSyncTicks;
+    private long _gatherTarget;
 
     private int _wakePending;
     private volatile bool _stopping;
@@ -77,6 +83,14 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
         _activeBytes = _active.Length;
         _flusher = Task.Factory.StartNew(RunFlusher, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
+
+    /// <summary>
+    /// Whether the last commit's write and sync took a millisecond or more: the disk, not the CPU, then bounds how fast
+    /// waiters are answered, and commits gather the writers they expect back (see <c>GatherGroup</c>); appenders that
+    /// pipeline should then keep appending while earlier records sync rather than wait for them. Always false with
+    /// <see cref="Durability.OsBuffered"/>.
+    /// </summary>
+    public bool SyncsAreSlow => _fsync && Volatile.Read(ref _lastSyncTicks) >= s_slowSyncTicks;
 
     /// <summary>The highest appended LSN (0 when the log has never held a record).</summary>
     public long LastLsn => Volatile.Read(ref _lastLsn);

@@ -63,6 +63,65 @@ public sealed class WriteAheadLogCommitTests
         }
     }
 
+    /// <summary>
+    /// Group gathering: a commit waits for the writers the previous one acknowledged. Record 1 syncs slowly while
+    /// records 2–5 queue; when it is acknowledged, its writer comes back with record 6, which joins 2–5 in one commit
+    /// instead of starting a third (syncing at once would have split them, as two halves of the writers alternate).
+    /// </summary>
+    [Fact(Timeout = 60_000)]
+    public async Task WaitForDurable_AcknowledgedWriterReturnsWithinASync_JoinsTheWaitingGroup()
+    {
+        using var temp = new TempDirectory();
+        var files = new FaultyFileSystem();
+        await using WriteAheadLog log = WriteAheadLog.Open(temp.Path, new WalOptions(), files);
+        Task[] queued = await QueueBehindSlowSyncAsync(log, files);
+
+        Records.Append(log, 6);
+        await log.WaitForDurableAsync(6, TestContext.Current.CancellationToken);
+        await Task.WhenAll(queued);
+        Assert.Equal(2, log.Statistics.Commits);
+        Assert.Equal(0, log.Statistics.ShortCommits);
+    }
+
+    /// <summary>The writers a commit expects never come: the waiting group is committed anyway after a sync's time.</summary>
+    [Fact(Timeout = 60_000)]
+    public async Task WaitForDurable_ExpectedWriterNeverReturns_CommitsTheGroupAfterASync()
+    {
+        using var temp = new TempDirectory();
+        var files = new FaultyFileSystem();
+        await using WriteAheadLog log = WriteAheadLog.Open(temp.Path, new WalOptions(), files);
+        Task[] queued = await QueueBehindSlowSyncAsync(log, files);
+
+        await Task.WhenAll(queued).WaitAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(5, log.DurableLsn);
+        Assert.Equal(2, log.Statistics.Commits);
+        Assert.Equal(1, log.Statistics.ShortCommits);
+    }
+
+    /// <summary>Record 1 is synced for about 300 ms while records 2–5 wait; returns their waits once 1 is durable.</summary>
+    private static async Task<Task[]> QueueBehindSlowSyncAsync(WriteAheadLog log, FaultyFileSystem files)
+    {
+        int syncsBefore = files.SyncsStarted;
+        files.HoldSyncs();
+        Task first = log.WaitForDurableAsync(Records.Append(log, 1)).AsTask();
+        while (files.SyncsStarted == syncsBefore)
+        {
+            await Task.Delay(1, TestContext.Current.CancellationToken);
+        }
+
+        var queued = new Task[4];
+        for (int i = 0; i < queued.Length; i++)
+        {
+            queued[i] = log.WaitForDurableAsync(Records.Append(log, i + 2)).AsTask();
+        }
+
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        files.ReleaseSyncs();
+        await first;
+        Assert.Equal(1, log.Statistics.Commits);
+        return queued;
+    }
+
     /// <summary>OsBuffered commits write without ever syncing, and what they wrote survives a reopen.</summary>
     [Fact(Timeout = 60_000)]
     public async Task WaitForDurable_OsBuffered_NeverSyncsAndSurvivesReopen()

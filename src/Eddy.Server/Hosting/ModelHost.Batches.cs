@@ -52,11 +52,7 @@ internal sealed partial class ModelHost
 
     private async Task RunLoggedBatchesAsync(ChannelReader<LearnWork> reader)
     {
-        if (_inFlight is not null)
-        {
-            await FinishInFlightAsync().ConfigureAwait(false);
-        }
-
+        await FinishAllInFlightAsync().ConfigureAwait(false);
         AppendAhead(reader);
         while (_backlog.TryDequeue(out LoggedBatch? batch))
         {

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Eddy.Base;
 using Eddy.Server.Problems;
 using Eddy.Storage;
 
@@ -10,15 +11,21 @@ namespace Eddy.Server.Hosting;
 /// </summary>
 internal sealed partial class ModelHost
 {
+    // Queued behind the learns by a batch that became durable, to wake the writer when it has nothing else to do.
+    private static readonly LearnWork s_durabilitySignal = new(null, Label.None, null, null);
+
     private async Task WriteLoopAsync()
     {
         ChannelReader<LearnWork> reader = _queue.Reader;
         while (true)
         {
-            if (_inFlight is not null && !reader.TryPeek(out _))
+            FinishDurableBatches();
+            if (_inFlight.Count > 0 && !SyncsAreSlow && !reader.TryPeek(out _))
             {
-                // Nothing new to overlap with the batch being synced: finish it now rather than wait for more work.
-                await FinishInFlightAsync().ConfigureAwait(false);
+                // Fast syncs: nothing new to overlap with the batch being synced, so finish it now; the requests that
+                // arrive meanwhile queue up and make the next batch.
+                await FinishOldestAsync().ConfigureAwait(false);
+                continue;
             }
 
             if (!await WaitForWorkAsync(reader).ConfigureAwait(false))
@@ -32,7 +39,7 @@ internal sealed partial class ModelHost
                 continue;
             }
 
-            List<LearnWork> batch = _inFlight?.Works == _batchA ? _batchB : _batchA;
+            List<LearnWork> batch = RentBatch();
             long lastLsn = 0;
             bool snapshotRequested = false;
             bool promoted = false;
@@ -40,6 +47,11 @@ internal sealed partial class ModelHost
             // A logged batch ends this batch: it is appended before it is applied, so earlier learns go first.
             while (batch.Count < MaxBatch && reader.TryPeek(out LearnWork? next) && next.Batch is null && reader.TryRead(out LearnWork? work))
             {
+                if (ReferenceEquals(work, s_durabilitySignal))
+                {
+                    continue;
+                }
+
                 if (work.NewPublication is { } publication)
                 {
                     Definition = Definition with { Publication = publication };
@@ -71,28 +83,38 @@ internal sealed partial class ModelHost
                 batch.Add(work);
             }
 
+            if (batch.Count == 0)
+            {
+                _spareBatches.Push(batch);
+                continue;
+            }
+
             bool snapshotDue = _snapshotter is not null && (snapshotRequested || _snapshotter.IsDue(Sequence));
             if (lastLsn > 0 && Definition.Publication.IsAfterEveryLearn && !snapshotDue && _storageFailure is null)
             {
                 // Group commit, pipelined: this batch syncs while the writer applies the next one. Its replica is
-                // captured now (the state after it) and published once it is durable, so readers only see durable state.
-                InFlightBatch previous = _inFlight!;
-                _inFlight = new InFlightBatch(batch, lastLsn, _publisher.Capture(), _store!.WaitForDurableAsync(lastLsn).AsTask());
-                if (previous is not null)
+                // captured now (the state after it) and published once it is durable, so readers only see durable
+                // state. With fast syncs the writer then waits for the previous batch (so requests arriving meanwhile
+                // queue up into one batch: one wake and one replica for many). With slow syncs it does not wait: the
+                // requests arriving meanwhile are applied and logged at once and join the commit the log is gathering,
+                // and a signal queued behind them wakes the writer when a batch is durable.
+                Task durable = _store!.WaitForDurableAsync(lastLsn).AsTask();
+                _inFlight.Enqueue(new InFlightBatch(batch, lastLsn, _publisher.Capture(), durable));
+                _ = durable.ContinueWith(
+                    static (_, queue) => ((ChannelWriter<LearnWork>)queue!).TryWrite(s_durabilitySignal),
+                    _queue.Writer, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                while (_inFlight.Count > 1 && !SyncsAreSlow)
                 {
-                    await FinishAsync(previous).ConfigureAwait(false);
+                    await FinishOldestAsync().ConfigureAwait(false);
                 }
 
                 continue;
             }
 
-            if (_inFlight is not null)
-            {
-                await FinishInFlightAsync().ConfigureAwait(false);
-            }
-
+            await FinishAllInFlightAsync().ConfigureAwait(false);
             if (lastLsn > 0 && !await MakeDurableAsync(lastLsn, batch).ConfigureAwait(false))
             {
+                _spareBatches.Push(batch);
                 continue;
             }
 
@@ -108,46 +130,65 @@ internal sealed partial class ModelHost
             }
 
             Complete(batch);
+            _spareBatches.Push(batch);
         }
 
-        if (_inFlight is not null)
-        {
-            await FinishInFlightAsync().ConfigureAwait(false);
-        }
+        await FinishAllInFlightAsync().ConfigureAwait(false);
 
         // Stopping: whatever was learned (and is durable) becomes visible.
         _publisher.PublishNow(force: false);
     }
 
-    private Task FinishInFlightAsync()
+    private List<LearnWork> RentBatch() => _spareBatches.TryPop(out List<LearnWork>? batch) ? batch : new List<LearnWork>(MaxBatch);
+
+    /// <summary>Finishes the pipelined batches that are durable by now, oldest first, without waiting.</summary>
+    private void FinishDurableBatches()
     {
-        InFlightBatch batch = _inFlight!;
-        _inFlight = null;
-        return FinishAsync(batch);
+        while (_inFlight.TryPeek(out InFlightBatch? batch) && batch.Durable.IsCompleted)
+        {
+            _inFlight.Dequeue();
+            Finish(batch);
+        }
     }
 
-    /// <summary>Waits until a pipelined batch is durable, publishes the replica captured after it, answers its requests.</summary>
-    private async Task FinishAsync(InFlightBatch batch)
-    {
-        try
-        {
-            await batch.Durable.ConfigureAwait(false);
-        }
-        catch (WalWriteException e)
-        {
-            FailStorage(e, batch.Works);
-            return;
-        }
+    private bool SyncsAreSlow => _store?.Log.SyncsAreSlow == true;
 
-        if (_storageFailure is not null)
+    private async Task FinishAllInFlightAsync()
+    {
+        while (_inFlight.Count > 0)
+        {
+            await FinishOldestAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task FinishOldestAsync()
+    {
+        InFlightBatch batch = _inFlight.Dequeue();
+
+        // Finish reports a failed sync; the wait itself must not throw.
+        await batch.Durable.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        Finish(batch);
+    }
+
+    /// <summary>Publishes the replica captured after a durable pipelined batch and answers its requests.</summary>
+    private void Finish(InFlightBatch batch)
+    {
+        if (batch.Durable.IsFaulted)
+        {
+            FailStorage(batch.Durable.Exception!.InnerException, batch.Works);
+        }
+        else if (_storageFailure is not null)
         {
             FailStorage(null, batch.Works);
-            return;
+        }
+        else
+        {
+            _lastLsn = Math.Max(_lastLsn, batch.Lsn);
+            _publisher.Publish(batch.Candidate);
+            Complete(batch.Works);
         }
 
-        _lastLsn = Math.Max(_lastLsn, batch.Lsn);
-        _publisher.Publish(batch.Candidate);
-        Complete(batch.Works);
+        _spareBatches.Push(batch.Works);
     }
 
     private static void Complete(List<LearnWork> batch)

@@ -27,8 +27,8 @@ internal sealed partial class ModelHost : IAsyncDisposable
     private const int MaxBatch = 256;
 
     private readonly Channel<LearnWork> _queue = Channel.CreateUnbounded<LearnWork>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly List<LearnWork> _batchA = new(MaxBatch);
-    private readonly List<LearnWork> _batchB = new(MaxBatch);
+    private readonly Stack<List<LearnWork>> _spareBatches = new();
+    private readonly Queue<InFlightBatch> _inFlight = new();
     private readonly IdempotencyCache _idempotency;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -39,7 +39,6 @@ internal sealed partial class ModelHost : IAsyncDisposable
     private long _lastLsn;
     private long _predictions;
     private string? _storageFailure;
-    private InFlightBatch? _inFlight;
     private readonly ReplicaPublisher _publisher;
     private readonly IRemoteModelLog? _remote;
     private volatile ModelDefinition _definition;

@@ -38,6 +38,8 @@ internal sealed class ServerMetrics
             meter.CreateObservableCounter("eddy.wal.bytes", () => store.Log.Statistics.Bytes, "By", "Bytes appended to the write-ahead log.");
             meter.CreateObservableCounter("eddy.wal.commits", () => store.Log.Statistics.Commits, "{commit}", "Group commits written by the log's flusher.");
             meter.CreateObservableCounter("eddy.wal.syncs", () => store.Log.Statistics.Syncs, "{sync}", "fsync calls (0 with OsBuffered durability).");
+            meter.CreateObservableCounter(
+                "eddy.wal.short_commits", () => store.Log.Statistics.ShortCommits, "{commit}", "Group commits that synced with fewer records than expected after waiting a sync's time.");
         }
     }
 

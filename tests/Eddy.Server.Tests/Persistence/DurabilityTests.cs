@@ -194,6 +194,46 @@ public sealed class DurabilityTests : IDisposable
         Assert.Equal(Replays.SeedChecksum(phishing, (int)sequence), recovered.GetProperty("stateChecksum").GetString());
     }
 
+    /// <summary>
+    /// A slow disk (5 ms per fsync) puts the log in its gathering mode and the writer in its unbounded pipeline:
+    /// concurrent learns are all acknowledged, each exactly once, and the model that answered them is the one recovered.
+    /// </summary>
+    [Fact(Timeout = 120_000)]
+    public async Task SlowDisk_ConcurrentLearns_AllAcknowledgedAndRecoveredIdentically()
+    {
+        const int Clients = 16;
+        const int PerClient = 25;
+        Dataset phishing = RiverDatasets.Phishing();
+        var disk = new FailingFileSystem { SyncDelay = TimeSpan.FromMilliseconds(5) };
+        JsonElement before;
+        await using (EddyApplication eddy = await EddyApplication.StartAsync(
+            new Dictionary<string, string?> { ["Eddy:DataDirectory"] = _data },
+            services => services.AddSingleton<IStorageFileSystem>(disk)))
+        {
+            var clients = new Task[Clients];
+            for (int c = 0; c < Clients; c++)
+            {
+                int client = c;
+                clients[c] = Task.Run(async () =>
+                {
+                    for (int i = 0; i < PerClient; i++)
+                    {
+                        using HttpResponseMessage response = await eddy.Client.PostAsync(
+                            "/v1/models/default/learn", Examples.Learn(phishing, client * PerClient + i), TestContext.Current.CancellationToken);
+                        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                    }
+                }, TestContext.Current.CancellationToken);
+            }
+
+            await Task.WhenAll(clients);
+            before = await eddy.GetJsonAsync("/v1/models/default");
+            Assert.Equal(Clients * PerClient, before.GetProperty("sequence").GetInt64());
+        }
+
+        await using EddyApplication restarted = await StartAsync();
+        AssertSameModel(before, await restarted.GetJsonAsync("/v1/models/default"));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_data))

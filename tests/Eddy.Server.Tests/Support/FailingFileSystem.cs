@@ -2,12 +2,17 @@ using Eddy.Storage;
 
 namespace Eddy.Server.Tests.Support;
 
-/// <summary>The real file system, except that fsync fails once <see cref="FailSyncs"/> is set (a dying disk).</summary>
+/// <summary>
+/// The real file system, except that fsync fails once <see cref="FailSyncs"/> is set (a dying disk), and every file
+/// fsync takes at least <see cref="SyncDelay"/> (a slow disk).
+/// </summary>
 internal sealed class FailingFileSystem : IStorageFileSystem
 {
     private readonly PhysicalFileSystem _inner = new();
 
     public volatile bool FailSyncs;
+
+    public TimeSpan SyncDelay { get; init; }
 
     public void CreateDirectory(string path) => _inner.CreateDirectory(path);
 
@@ -52,6 +57,11 @@ internal sealed class FailingFileSystem : IStorageFileSystem
             if (toDisk && owner.FailSyncs)
             {
                 throw new IOException("Injected: fsync failed (EIO).");
+            }
+
+            if (toDisk && owner.SyncDelay > TimeSpan.Zero)
+            {
+                Thread.Sleep(owner.SyncDelay);
             }
 
             inner.Flush(toDisk);

@@ -2,13 +2,16 @@ namespace Eddy.Storage.Tests.Support;
 
 /// <summary>
 /// The real file system with switchable faults on files opened for writing: an fsync that fails (the kernel
-/// reporting EIO) or a write that stores half its bytes and then fails (disk full).
+/// reporting EIO), a write that stores half its bytes and then fails (disk full), or a slow disk whose file fsyncs
+/// wait until the test releases them.
 /// </summary>
 public sealed class FaultyFileSystem : IStorageFileSystem
 {
     private readonly PhysicalFileSystem _inner = PhysicalFileSystem.Instance;
+    private readonly ManualResetEventSlim _syncsReleased = new(true);
     private volatile bool _failSync;
     private volatile bool _failWrite;
+    private int _syncsStarted;
 
     public bool FailSync
     {
@@ -21,6 +24,14 @@ public sealed class FaultyFileSystem : IStorageFileSystem
         get => _failWrite;
         set => _failWrite = value;
     }
+
+    /// <summary>File fsyncs begun so far (held ones included).</summary>
+    public int SyncsStarted => Volatile.Read(ref _syncsStarted);
+
+    /// <summary>From now on a file fsync waits until <see cref="ReleaseSyncs"/>.</summary>
+    public void HoldSyncs() => _syncsReleased.Reset();
+
+    public void ReleaseSyncs() => _syncsReleased.Set();
 
     public void CreateDirectory(string path) => _inner.CreateDirectory(path);
 
@@ -74,6 +85,12 @@ public sealed class FaultyFileSystem : IStorageFileSystem
             if (toDisk && owner.FailSync)
             {
                 throw new IOException("Injected: fsync failed.");
+            }
+
+            if (toDisk)
+            {
+                Interlocked.Increment(ref owner._syncsStarted);
+                owner._syncsReleased.Wait();
             }
 
             inner.Flush(toDisk);
