@@ -7,4 +7,10 @@ public sealed record WalOptions(long SegmentBytes = 64L << 20, Durability Durabi
 {
     /// <summary>The smallest accepted segment size: a header and a few small records.</summary>
     public const long MinimumSegmentBytes = 256;
+
+    /// <summary>
+    /// With slow syncs, the longest a commit waits for the writers it expects back (it waits at most the average sync's
+    /// time, and never longer than this: one unusually slow sync must not hold the next commit as long).
+    /// </summary>
+    public TimeSpan GatherLimit { get; init; } = TimeSpan.FromMilliseconds(10);
 }

@@ -42,9 +42,10 @@ public sealed partial class WriteAheadLog
     /// before syncing. The requests a commit acknowledged usually come back within a round trip; syncing before they
     /// arrive splits steady concurrent writers into two groups that alternate, each waiting a whole sync for the other
     /// (32 connections learning gave 16 records per commit). So the next commit expects as many records as the last one
-    /// acknowledged plus those already waiting, and waits for them at most as long as the last sync took: a record that
-    /// misses the group would have waited a whole sync anyway. It blocks without spinning (woken by every appender's
-    /// wait). With fast syncs the server is bound by CPU rather than by the disk, and committing at once is cheaper.
+    /// acknowledged plus those already waiting, and waits for them at most as long as a sync takes (on average, and at
+    /// most <see cref="WalOptions.GatherLimit"/>): a record that misses the group would have waited a whole sync
+    /// anyway. It blocks without spinning (woken by every appender's wait). With fast syncs the server is bound by CPU
+    /// rather than by the disk, and committing at once is cheaper.
     /// </summary>
     private void GatherGroup()
     {
@@ -55,10 +56,11 @@ public sealed partial class WriteAheadLog
 
         long target = _gatherTarget;
         long durable = Volatile.Read(ref _durableLsn);
+        long limit = Math.Min(Volatile.Read(ref _syncTicks), _gatherLimitTicks);
         long began = Stopwatch.GetTimestamp();
         while (Volatile.Read(ref _lastLsn) - durable < target && !_stopping)
         {
-            double remainingMs = (Volatile.Read(ref _lastSyncTicks) - (Stopwatch.GetTimestamp() - began)) * 1000.0 / Stopwatch.Frequency;
+            double remainingMs = (limit - (Stopwatch.GetTimestamp() - began)) * 1000.0 / Stopwatch.Frequency;
             if (remainingMs <= 0)
             {
                 Statistics.AddShortCommit();
@@ -136,7 +138,10 @@ public sealed partial class WriteAheadLog
             _spareRolls = rolls;
         }
 
-        Volatile.Write(ref _lastSyncTicks, Stopwatch.GetTimestamp() - began);
+        // A moving average (weight 1/8 for the newest), so one stalled sync neither switches gathering on nor sets its wait.
+        long took = Stopwatch.GetTimestamp() - began;
+        long average = Volatile.Read(ref _syncTicks);
+        Volatile.Write(ref _syncTicks, average == 0 ? took : average + ((took - average) / 8));
         Statistics.AddCommit();
         lock (_gate)
         {

@@ -52,7 +52,8 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
     private byte[] _spare = new byte[64 << 10];
     private List<(int Offset, long FirstLsn)> _spareRolls = [];
     private IStorageFile? _active;
-    private long _lastSyncTicks;
+    private long _syncTicks;
+    private readonly long _gatherLimitTicks;
     private long _gatherTarget;
 
     private int _wakePending;
@@ -64,6 +65,7 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
         _directory = directory;
         _segmentBytes = options.SegmentBytes;
         _fsync = options.Durability == Durability.Fsync;
+        _gatherLimitTicks = (long)(options.GatherLimit.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
         _segments = recovered.Segments;
         _lastLsn = recovered.LastLsn;
         _durableLsn = recovered.LastLsn;
@@ -85,12 +87,12 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
     }
 
     /// <summary>
-    /// Whether the last commit's write and sync took a millisecond or more: the disk, not the CPU, then bounds how fast
+    /// Whether commits' writes and syncs take a millisecond or more (a moving average over the last few): the disk, not the CPU, then bounds how fast
     /// waiters are answered, and commits gather the writers they expect back (see <c>GatherGroup</c>); appenders that
     /// pipeline should then keep appending while earlier records sync rather than wait for them. Always false with
     /// <see cref="Durability.OsBuffered"/>.
     /// </summary>
-    public bool SyncsAreSlow => _fsync && Volatile.Read(ref _lastSyncTicks) >= s_slowSyncTicks;
+    public bool SyncsAreSlow => _fsync && Volatile.Read(ref _syncTicks) >= s_slowSyncTicks;
 
     /// <summary>The highest appended LSN (0 when the log has never held a record).</summary>
     public long LastLsn => Volatile.Read(ref _lastLsn);
@@ -111,6 +113,7 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.SegmentBytes, WalOptions.MinimumSegmentBytes, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.GatherLimit, TimeSpan.Zero, nameof(options));
         if (!Enum.IsDefined(options.Durability))
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Durability, "Unknown durability.");

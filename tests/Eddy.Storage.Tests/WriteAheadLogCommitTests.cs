@@ -73,7 +73,8 @@ public sealed class WriteAheadLogCommitTests
     {
         using var temp = new TempDirectory();
         var files = new FaultyFileSystem();
-        await using WriteAheadLog log = WriteAheadLog.Open(temp.Path, new WalOptions(), files);
+        // The held sync makes syncs slow; the long limit keeps the gathering window well above the test's own latency.
+        await using WriteAheadLog log = WriteAheadLog.Open(temp.Path, new WalOptions { GatherLimit = TimeSpan.FromSeconds(5) }, files);
         Task[] queued = await QueueBehindSlowSyncAsync(log, files);
 
         Records.Append(log, 6);
@@ -89,7 +90,8 @@ public sealed class WriteAheadLogCommitTests
     {
         using var temp = new TempDirectory();
         var files = new FaultyFileSystem();
-        await using WriteAheadLog log = WriteAheadLog.Open(temp.Path, new WalOptions(), files);
+        // The held sync makes syncs slow; the long limit keeps the gathering window well above the test's own latency.
+        await using WriteAheadLog log = WriteAheadLog.Open(temp.Path, new WalOptions { GatherLimit = TimeSpan.FromSeconds(5) }, files);
         Task[] queued = await QueueBehindSlowSyncAsync(log, files);
 
         await Task.WhenAll(queued).WaitAsync(TestContext.Current.CancellationToken);
@@ -98,7 +100,10 @@ public sealed class WriteAheadLogCommitTests
         Assert.Equal(1, log.Statistics.ShortCommits);
     }
 
-    /// <summary>Record 1 is synced for about 300 ms while records 2–5 wait; returns their waits once 1 is durable.</summary>
+    /// <summary>
+    /// Record 1 is synced for about 300 ms (the first sync: the average is that one) while records 2–5 wait; returns
+    /// their waits once 1 is durable.
+    /// </summary>
     private static async Task<Task[]> QueueBehindSlowSyncAsync(WriteAheadLog log, FaultyFileSystem files)
     {
         int syncsBefore = files.SyncsStarted;
@@ -120,6 +125,13 @@ public sealed class WriteAheadLogCommitTests
         await first;
         Assert.Equal(1, log.Statistics.Commits);
         return queued;
+    }
+
+    [Fact]
+    public void Open_NegativeGatherLimit_Throws()
+    {
+        using var temp = new TempDirectory();
+        Assert.Throws<ArgumentOutOfRangeException>(() => WriteAheadLog.Open(temp.Path, new WalOptions { GatherLimit = TimeSpan.FromMilliseconds(-1) }));
     }
 
     /// <summary>OsBuffered commits write without ever syncing, and what they wrote survives a reopen.</summary>
