@@ -79,7 +79,7 @@ public sealed class MicroServiceFlowTests
             // Train offline on the first half (a real `eddy train` process) and upload it as the default model.
             string firstHalf = Path.Combine(directory, "first-half.csv");
             await File.WriteAllTextAsync(firstHalf, Csv(combined.Take(half), columns), s_cancel);
-            (int exitCode, string output) = await CliRunner.RunAsync(
+            (int exitCode, string output) = await CliProcess.RunAsync(
                 "train", "-f", firstHalf, "--target", Target, "--metric", "ROCAUC", "--metric", "Accuracy", "-o", Path.Combine(directory, "first-half.snap"), "--upload", server.Address.ToString());
             Assert.True(exitCode == 0, output);
             Assert.Contains($"at sequence {half:N0}", output, StringComparison.Ordinal);
@@ -121,7 +121,7 @@ public sealed class MicroServiceFlowTests
         string[] target = option == "--file" ? ["--target", "y"] : [];
         try
         {
-            (int exitCode, string output) = await CliRunner.RunAsync(["train", option, value, .. target, "-o", snapshot]);
+            (int exitCode, string output) = await CliProcess.RunAsync(["train", option, value, .. target, "-o", snapshot]);
 
             Assert.Equal(expected, exitCode);
             Assert.Contains(message, output.Replace(Environment.NewLine, " ", StringComparison.Ordinal), StringComparison.Ordinal);

@@ -13,7 +13,7 @@ public sealed class ReplayCommandTests
     {
         await using LiveServer server = await LiveServer.StartAsync();
 
-        (int exitCode, string output) = await CliRunner.RunAsync("replay", "--url", server.Address.ToString(), "-d", "phishing", "--limit", "200", "--print-every", "100");
+        (int exitCode, string output) = await CliProcess.RunAsync("replay", "--url", server.Address.ToString(), "-d", "phishing", "--limit", "200", "--print-every", "100");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("Sending 200 examples of Phishing to default", output, StringComparison.Ordinal);
@@ -31,7 +31,7 @@ public sealed class ReplayCommandTests
     {
         await using LiveServer server = await LiveServer.StartAsync();
 
-        (int exitCode, string output) = await CliRunner.RunAsync("replay", "--url", server.Address.ToString(), option, value);
+        (int exitCode, string output) = await CliProcess.RunAsync("replay", "--url", server.Address.ToString(), option, value);
 
         Assert.Equal(0, exitCode);
         ModelMetrics metrics = await server.Client().GetMetricsAsync("default", s_cancel);
@@ -55,7 +55,7 @@ public sealed class ReplayCommandTests
         await File.WriteAllLinesAsync(path, lines, s_cancel);
         try
         {
-            (int exitCode, string output) = await CliRunner.RunAsync("replay", "--url", server.Address.ToString(), "-f", path, "--target", "fraud", "--batch", "50");
+            (int exitCode, string output) = await CliProcess.RunAsync("replay", "--url", server.Address.ToString(), "-f", path, "--target", "fraud", "--batch", "50");
 
             Assert.Equal(0, exitCode);
             Assert.Contains("120 examples sent", output, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public sealed class ReplayCommandTests
     {
         await using LiveServer server = await LiveServer.StartAsync();
 
-        (int exitCode, string output) = await CliRunner.RunAsync("replay", "--url", server.Address.ToString(), "--model", "nope");
+        (int exitCode, string output) = await CliProcess.RunAsync("replay", "--url", server.Address.ToString(), "--model", "nope");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("There is no model named 'nope'.", output, StringComparison.Ordinal);
@@ -85,7 +85,7 @@ public sealed class ReplayCommandTests
     {
         await using LiveServer server = await LiveServer.StartAsync();
 
-        (int exitCode, string output) = await CliRunner.RunAsync("replay", "--url", server.Address.ToString(), "-d", "trump_approval", "--limit", "20", "--batch", "10");
+        (int exitCode, string output) = await CliProcess.RunAsync("replay", "--url", server.Address.ToString(), "-d", "trump_approval", "--limit", "20", "--batch", "10");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("refused:", output, StringComparison.Ordinal);
@@ -98,7 +98,7 @@ public sealed class ReplayCommandTests
     [InlineData("--batch", "0", "--batch")]
     public async Task Replay_BadArguments_ExitCode2(string option, string value, string message)
     {
-        (int exitCode, string output) = await CliRunner.RunAsync("replay", option, value);
+        (int exitCode, string output) = await CliProcess.RunAsync("replay", option, value);
 
         Assert.Equal(2, exitCode);
         Assert.Contains(message, output.Replace(Environment.NewLine, " ", StringComparison.Ordinal), StringComparison.Ordinal);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -124,8 +123,8 @@ public sealed class StreamIngestTests
             await redis.Database.StreamAddAsync("clicks", "a", "1", "1-1");
             await redis.Database.StreamAddAsync("clicks", "a", "2", "1-2");
 
-            (int exitCode, string output) = await RunCliAsync("ingest", "--source", "clicks", "--redis-stream", "clicks", "--from", "1-1", "--server", node.Address.ToString());
-            (int refused, string message) = await RunCliAsync("ingest", "--source", "clicks", "--redis-stream", "clicks");
+            (int exitCode, string output) = await CliProcess.RunFromAsync(EddyNode.CliPath(), "ingest", "--source", "clicks", "--redis-stream", "clicks", "--from", "1-1", "--server", node.Address.ToString());
+            (int refused, string message) = await CliProcess.RunFromAsync(EddyNode.CliPath(), "ingest", "--source", "clicks", "--redis-stream", "clicks");
 
             Assert.True(exitCode == 0, output);
             Assert.Contains("\"last\":\"1-2\"", output, StringComparison.Ordinal);
@@ -138,25 +137,6 @@ public sealed class StreamIngestTests
         {
             Remove(directory);
         }
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(EddyNode.CliPath());
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment["COLUMNS"] = "400";
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        Task<string> stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
     }
 
     private static async Task<JsonElement> IngestAsync(EddyNode node, string source, string body, HttpStatusCode expected)

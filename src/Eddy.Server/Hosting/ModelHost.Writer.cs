@@ -97,7 +97,8 @@ internal sealed partial class ModelHost
                 // state. With fast syncs the writer then waits for the previous batch (so requests arriving meanwhile
                 // queue up into one batch: one wake and one replica for many). With slow syncs it does not wait: the
                 // requests arriving meanwhile are applied and logged at once and join the commit the log is gathering,
-                // and a signal queued behind them wakes the writer when a batch is durable.
+                // and a signal queued behind them wakes the writer when a batch is durable. The signal is registered
+                // in both modes: the log may turn slow while this batch syncs, and then the writer waits on its queue.
                 Task durable = _store!.WaitForDurableAsync(lastLsn).AsTask();
                 _inFlight.Enqueue(new InFlightBatch(batch, lastLsn, _publisher.Capture(), durable));
                 _ = durable.ContinueWith(

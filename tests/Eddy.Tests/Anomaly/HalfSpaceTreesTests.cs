@@ -120,8 +120,8 @@ public sealed class HalfSpaceTreesTests
         Assert.Throws<SpecException>(() => ModelSpec.Parse("HalfSpaceTrees(height=30)"));
     }
 
-    /// <summary>River's docstring: three warm-up learns, then learn and score each value.</summary>
-    private static double[] RunDocstring(HalfSpaceTrees detector)
+    /// <summary>River's docstring: three warm-up learns, then learn and score each value (the spec tests use it too).</summary>
+    internal static double[] RunDocstring(HalfSpaceTrees detector)
     {
         var x = new FeatureVector(new FeatureSchema());
         foreach (double value in s_docstringStream[..3])

@@ -1,5 +1,4 @@
 using Eddy.Anomaly;
-using Eddy.Base;
 using Eddy.Specs;
 
 namespace Eddy.Tests.Specs;
@@ -7,8 +6,6 @@ namespace Eddy.Tests.Specs;
 // HalfSpaceTrees' limits: River's dict of feature -> (min, max) in both spec forms.
 public sealed class RangesSpecTests
 {
-    private static readonly double[] s_docstringStream = [0.5, 0.45, 0.43, 0.44, 0.445, 0.45, 0.0];
-
     [Fact]
     public void ParseJson_Limits_LearnsAsTheDirectlyBuiltDetector()
     {
@@ -18,12 +15,12 @@ public sealed class RangesSpecTests
         var unlimited = new HalfSpaceTrees(5, 3, 3, seed: 42);
         var built = Assert.IsType<HalfSpaceTrees>(spec.BuildEstimator());
 
-        double[] scores = RunDocstring(built);
+        double[] scores = Anomaly.HalfSpaceTreesTests.RunDocstring(built);
 
-        Assert.Equal(RunDocstring(direct), scores);
+        Assert.Equal(Anomaly.HalfSpaceTreesTests.RunDocstring(direct), scores);
         Assert.Equal(direct.SerializeState(), built.SerializeState());
         Assert.Equal(direct.ToString(), built.ToString());
-        RunDocstring(unlimited);
+        Anomaly.HalfSpaceTreesTests.RunDocstring(unlimited);
         Assert.NotEqual(unlimited.SerializeState(), built.SerializeState());
     }
 
@@ -76,28 +73,5 @@ public sealed class RangesSpecTests
         SpecException error = Assert.Throws<SpecException>(() => ModelSpec.Parse(expression));
 
         Assert.Contains(message ?? "Expected", error.Message, StringComparison.Ordinal);
-    }
-
-    /// <summary>River's docstring: three warm-up learns, then learn and score each value.</summary>
-    private static double[] RunDocstring(HalfSpaceTrees detector)
-    {
-        var x = new FeatureVector(new FeatureSchema());
-        foreach (double value in s_docstringStream[..3])
-        {
-            x.Clear();
-            x.Set("x", value);
-            detector.LearnOne(x);
-        }
-
-        var scores = new double[s_docstringStream.Length];
-        for (int i = 0; i < s_docstringStream.Length; i++)
-        {
-            x.Clear();
-            x.Set("x", s_docstringStream[i]);
-            detector.LearnOne(x);
-            scores[i] = detector.ScoreOne(x);
-        }
-
-        return scores;
     }
 }

@@ -1,14 +1,22 @@
 using System.Diagnostics;
 
-namespace Eddy.Client.Tests.Support;
+namespace Eddy.TestSupport;
 
-/// <summary>Runs the built <c>eddy</c> CLI as a real child process and collects its exit code and output.</summary>
-internal static class CliRunner
+/// <summary>
+/// Runs the built <c>eddy</c> CLI as a real child process and collects its exit code and output. One source file,
+/// linked into every test project that starts the CLI.
+/// </summary>
+internal static class CliProcess
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
+    /// <summary>Runs the CLI copied into the test's own output folder.</summary>
+    public static Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) =>
+        RunFromAsync(Path.Combine(AppContext.BaseDirectory, "Eddy.Cli.dll"), arguments);
+
+    /// <summary>Runs the CLI at <paramref name="cliDll"/>.</summary>
+    public static async Task<(int ExitCode, string Output)> RunFromAsync(string cliDll, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Eddy.Cli.dll"));
+        start.ArgumentList.Add(cliDll);
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
