@@ -1,6 +1,6 @@
 namespace Eddy.Storage;
 
-/// <summary>The real file system. Writers are unbuffered (<c>bufferSize: 0</c>): every Write is one write() call.</summary>
+/// <summary>The real file system. Writers are unbuffered: every Write is one positional write() call.</summary>
 public sealed class PhysicalFileSystem : IStorageFileSystem
 {
     private const int ReadBufferSize = 64 << 10;
@@ -20,10 +20,10 @@ public sealed class PhysicalFileSystem : IStorageFileSystem
         Directory.Exists(directory) ? Names(Directory.GetDirectories(directory)) : [];
 
     public IStorageFile CreateFile(string path) =>
-        new PhysicalStorageFile(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0));
+        new PhysicalStorageFile(File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.Read));
 
     public IStorageFile OpenFile(string path) =>
-        new PhysicalStorageFile(new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read, bufferSize: 0));
+        new PhysicalStorageFile(File.OpenHandle(path, FileMode.Open, FileAccess.Write, FileShare.Read));
 
     public Stream OpenRead(string path) =>
         new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, ReadBufferSize);

@@ -73,29 +73,42 @@ internal static class WalRecovery
             {
             }
 
-            if (status == WalReadStatus.End)
+            if (status == WalReadStatus.End && !(isLast && reader.HasTail))
             {
                 return reader.NextLsn;
-            }
-
-            if (!isLast)
-            {
-                // Segments are synced before the next one is started, so a sealed segment never has a torn tail.
-                throw reader.Corrupt($"{reader.TornReason}, and it is not the last segment (so this is not a torn write)");
             }
 
             validEnd = reader.Position;
             length = reader.Length;
             nextLsn = reader.NextLsn;
-            log?.Invoke(
-                $"Write-ahead log: truncated a torn tail of '{path}': {length - validEnd} bytes dropped at offset " +
-                $"{validEnd} ({reader.TornReason}); the log ends at LSN {nextLsn - 1}, the dropped bytes held LSN " +
-                $"{nextLsn} and possibly more.");
+            if (status == WalReadStatus.End)
+            {
+                // Only zeros the writer reserved ahead follow the last record: nothing is lost, and they are cut so
+                // that appending continues right after it.
+            }
+            else if (!isLast)
+            {
+                // Segments are synced before the next one is started, so a sealed segment never has a torn tail.
+                throw reader.Corrupt($"{reader.TornReason}, and it is not the last segment (so this is not a torn write)");
+            }
+
+            else
+            {
+                log?.Invoke(
+                    $"Write-ahead log: truncated a torn tail of '{path}': {length - validEnd} bytes dropped at offset " +
+                    $"{validEnd} ({reader.TornReason}); the log ends at LSN {nextLsn - 1}, the dropped bytes held LSN " +
+                    $"{nextLsn} and possibly more.");
+            }
         }
 
-        using IStorageFile file = fileSystem.OpenFile(path);
-        file.SetLength(validEnd);
-        file.Flush(toDisk: durability == Durability.Fsync);
+        Truncate(fileSystem, path, validEnd, durability);
         return nextLsn;
+    }
+
+    private static void Truncate(IStorageFileSystem fileSystem, string path, long length, Durability durability)
+    {
+        using IStorageFile file = fileSystem.OpenFile(path);
+        file.SetLength(length);
+        file.Flush(toDisk: durability == Durability.Fsync);
     }
 }

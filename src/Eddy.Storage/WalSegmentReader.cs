@@ -111,12 +111,23 @@ internal sealed class WalSegmentReader : IDisposable
             return WalReadStatus.End;
         }
 
+        int headerBytes = (int)Math.Min(remaining, WalFormat.RecordHeaderSize);
+        _stream.ReadExactly(_header.AsSpan(0, headerBytes));
+        if (!_header.AsSpan(0, headerBytes).ContainsAnyExcept((byte)0))
+        {
+            // Zeros where a header belongs: the end of the records, and the rest should be the zeros the writer
+            // reserved ahead. A record needs a non-zero length or checksum, so none can look like this.
+            long dataAt = OffsetOfNonZero(Position + headerBytes);
+            return dataAt < 0
+                ? WalReadStatus.End
+                : Torn($"zeros at offset {Position} where a record header belongs, then data at offset {dataAt}");
+        }
+
         if (remaining < WalFormat.RecordHeaderSize)
         {
             return Torn($"{remaining} bytes at offset {Position} are too short for a record header");
         }
 
-        _stream.ReadExactly(_header);
         uint length = WalFormat.PayloadLength(_header);
         if (length > remaining - WalFormat.RecordHeaderSize || length > Array.MaxLength)
         {
@@ -160,10 +171,32 @@ internal sealed class WalSegmentReader : IDisposable
         return WalReadStatus.Record;
     }
 
+    /// <summary>Whether bytes after the last record remain (reserved zeros, or a torn tail).</summary>
+    public bool HasTail => Position < Length;
+
     public WalCorruptException Corrupt(string reason) =>
         new($"Write-ahead log segment '{SegmentPath}' is corrupt: {reason}.");
 
     public void Dispose() => _stream.Dispose();
+
+    /// <summary>The offset of the first non-zero byte from <paramref name="offset"/> to the end, or -1.</summary>
+    private long OffsetOfNonZero(long offset)
+    {
+        var buffer = new byte[64 << 10];
+        int read;
+        while ((read = _stream.Read(buffer)) > 0)
+        {
+            int at = buffer.AsSpan(0, read).IndexOfAnyExcept((byte)0);
+            if (at >= 0)
+            {
+                return offset + at;
+            }
+
+            offset += read;
+        }
+
+        return -1;
+    }
 
     private WalReadStatus Torn(string reason)
     {

@@ -106,11 +106,18 @@ public sealed partial class WriteAheadLog
             int offset = 0;
             foreach ((int rollOffset, long firstLsn) in rolls)
             {
-                // The sealed segment is synced before the next one gets records, so only the last can be torn.
+                // The sealed segment is synced before the next one gets records, so only the last can be torn. Its
+                // reserved zeros are cut first: only the active segment has any.
                 _active!.Write(buffer.AsSpan(offset, rollOffset - offset));
+                if (_reservedEnd > _active.Length)
+                {
+                    _active.SetLength(_active.Length);
+                }
+
                 Sync(_active);
                 CloseActive();
                 _active = CreateSegment(firstLsn);
+                _reservedEnd = _active.Length;
                 lock (_gate)
                 {
                     _segments.Add(firstLsn);
@@ -152,6 +159,40 @@ public sealed partial class WriteAheadLog
                 _waiters.Dequeue();
                 waiter.TrySetResult();
             }
+        }
+
+        ReserveAhead();
+    }
+
+    /// <summary>
+    /// With <see cref="Durability.Fsync"/>, keeps zeros reserved ahead of the active segment's end (up to
+    /// <see cref="ReserveBytes"/>, within the segment size), so a commit's sync writes only the data: a sync that
+    /// grows the file must also write its inode, one more disk write per commit (on a virtual disk, measured: about a
+    /// quarter of the sync's time and CPU). Done after the waiters are released; the next commit's sync carries the
+    /// zeros once per reserved range. A failure (a full disk) is left to the writes: reserving only speeds them up.
+    /// </summary>
+    private void ReserveAhead()
+    {
+        IStorageFile? active = _active;
+        if (!_fsync || active is null || _reservedEnd - active.Length >= ReserveBytes / 2)
+        {
+            return;
+        }
+
+        long end = Math.Min(_segmentBytes, active.Length + ReserveBytes);
+        try
+        {
+            if (end > _reservedEnd)
+            {
+                active.Reserve(end);
+            }
+
+            _reservedEnd = end;
+        }
+        catch (IOException)
+        {
+            // Not again in this segment; the zeros written so far are harmless (a reader stops at them).
+            _reservedEnd = _segmentBytes;
         }
     }
 
@@ -210,6 +251,26 @@ public sealed partial class WriteAheadLog
         catch (IOException)
         {
             // The log is already failed; the handle is gone either way.
+        }
+    }
+
+    /// <summary>A closed log's segment ends at its last record, as a sealed one does (a failure is harmless: recovery cuts the zeros).</summary>
+    private void TrimReserved()
+    {
+        IStorageFile? active = _active;
+        if (active is null || _reservedEnd <= active.Length)
+        {
+            return;
+        }
+
+        try
+        {
+            active.SetLength(active.Length);
+            Sync(active);
+            _reservedEnd = active.Length;
+        }
+        catch (IOException)
+        {
         }
     }
 

@@ -21,6 +21,9 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
     // Appenders that never wait still get written once this much is buffered.
     private const int WakeThresholdBytes = 1 << 20;
 
+    // With Fsync, the active segment is kept zero-filled this far ahead of its end (see ReserveAhead).
+    private const long ReserveBytes = 1 << 20;
+
     // A sync at least this long is slow: gathering waits are in whole milliseconds, so only then can one be bounded by
     // a sync's time.
     private static readonly long s_slowSyncTicks = System.Diagnostics.Stopwatch.Frequency / 1000;
@@ -52,6 +55,7 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
     private byte[] _spare = new byte[64 << 10];
     private List<(int Offset, long FirstLsn)> _spareRolls = [];
     private IStorageFile? _active;
+    private long _reservedEnd;
     private long _syncTicks;
     private readonly long _gatherLimitTicks;
     private long _gatherTarget;
@@ -83,6 +87,7 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
         }
 
         _activeBytes = _active.Length;
+        _reservedEnd = _activeBytes;
         _flusher = Task.Factory.StartNew(RunFlusher, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -242,6 +247,7 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
         try
         {
             FlushPending();
+            TrimReserved();
             CloseActive();
         }
         finally

@@ -77,6 +77,40 @@ public sealed class WriteAheadLogFaultTests
         await reopened.WaitForDurableAsync(reopened.LastLsn, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>
+    /// Zero-filling ahead is only an optimisation: when it fails part-way (a full disk), commits go on, every
+    /// acknowledged record survives, and recovery reads the partly reserved zeros as the end of the log.
+    /// </summary>
+    [Fact]
+    public async Task Commit_ReserveFails_CommitsGoOnAndRecoveryKeepsEveryRecord()
+    {
+        using var temp = new TempDirectory();
+        var options = new WalOptions(SegmentBytes: 8L << 20);
+        var fileSystem = new FaultyFileSystem { FailReserve = true };
+        await using (WriteAheadLog log = WriteAheadLog.Open(temp.Path, options, fileSystem))
+        {
+            for (long i = 1; i <= 30; i++)
+            {
+                Assert.Equal(i, Records.Append(log, i));
+                await log.WaitForDurableAsync(i, TestContext.Current.CancellationToken);
+            }
+
+            // Half of the first reserved range was filled before the injected failure; no later attempt is made.
+            string segment = Assert.Single(temp.SegmentPaths());
+            Assert.True(new FileInfo(segment).Length > 100_000);
+            File.Copy(segment, segment + ".crashed");
+        }
+
+        string path = Assert.Single(temp.SegmentPaths());
+        File.Move(path + ".crashed", path, overwrite: true);
+        var messages = new List<string>();
+        await using (WriteAheadLog reopened = WriteAheadLog.Open(temp.Path, options, log: messages.Add))
+        {
+            Assert.Empty(messages);
+            Records.AssertRange(reopened.Read(), 1, 30);
+        }
+    }
+
     /// <summary>A failure while a new segment is being created fails the log the same way.</summary>
     [Fact(Timeout = 60_000)]
     public async Task Commit_SyncFailsDuringSegmentRoll_FailsAndRecovers()

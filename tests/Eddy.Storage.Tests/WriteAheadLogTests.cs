@@ -71,13 +71,14 @@ public sealed class WriteAheadLogTests
     }
 
     /// <summary>
-    /// A crash can cut the last record anywhere or garble it: recovery keeps exactly the records before it and
-    /// appending continues right after them.
+    /// A crash can cut the last record anywhere or garble it, with or without the zeros the writer reserves after
+    /// the records: recovery keeps exactly the records before it and appending continues right after them.
     /// </summary>
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Open_LastRecordTornOrGarbledAtEveryOffset_KeepsPreviousRecords(bool flip)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public async Task Open_LastRecordTornOrGarbledAtEveryOffset_KeepsPreviousRecords(bool flip, bool reservedZeros)
     {
         const int count = 6;
         using var temp = new TempDirectory();
@@ -102,6 +103,11 @@ public sealed class WriteAheadLogTests
                 damaged[offset] ^= 0x5A;
             }
 
+            if (reservedZeros)
+            {
+                damaged = [.. damaged, .. new byte[4096]];
+            }
+
             File.WriteAllBytes(segment, damaged);
             var messages = new List<string>();
             await using (WriteAheadLog log = WriteAheadLog.Open(temp.Path, new WalOptions(), log: messages.Add))
@@ -123,19 +129,10 @@ public sealed class WriteAheadLogTests
 
     /// <summary>Zeros after the last record (preallocation, or a crash after the size grew) are a torn tail.</summary>
     [Fact]
-    public async Task Open_ZeroedTail_TruncatesAndKeepsEveryRecord()
+    public async Task Open_ZeroedTail_CutsItQuietlyAndKeepsEveryRecord()
     {
         using var temp = new TempDirectory();
-        await using (WriteAheadLog log = WriteAheadLog.Open(temp.Path, new WalOptions()))
-        {
-            for (long i = 1; i <= 10; i++)
-            {
-                Records.Append(log, i);
-            }
-
-            await log.WaitForDurableAsync(10, TestContext.Current.CancellationToken);
-        }
-
+        await WriteRecords(temp, new WalOptions(), 10);
         string segment = Assert.Single(temp.SegmentPaths());
         long length = new FileInfo(segment).Length;
         using (FileStream stream = File.OpenWrite(segment))
@@ -147,10 +144,90 @@ public sealed class WriteAheadLogTests
         await using (WriteAheadLog log = WriteAheadLog.Open(temp.Path, new WalOptions(), log: messages.Add))
         {
             Records.AssertRange(log.Read(), 1, 10);
-            Assert.Contains("4096 bytes dropped", Assert.Single(messages));
+            Assert.Empty(messages);
+            Assert.Equal(length, new FileInfo(segment).Length);
+            Assert.Equal(11, Records.Append(log, 11));
+            await log.WaitForDurableAsync(11, TestContext.Current.CancellationToken);
+        }
+
+        await using (WriteAheadLog log = WriteAheadLog.Open(temp.Path, new WalOptions()))
+        {
+            Records.AssertRange(log.Read(), 1, 11);
+        }
+    }
+
+    /// <summary>Data after zeros where a header belongs is no reserved range: a torn tail, dropped and reported.</summary>
+    [Fact]
+    public async Task Open_DataAfterZeroedGap_TruncatesAsTornTail()
+    {
+        using var temp = new TempDirectory();
+        await WriteRecords(temp, new WalOptions(), 10);
+        string segment = Assert.Single(temp.SegmentPaths());
+        long length = new FileInfo(segment).Length;
+        using (FileStream stream = File.OpenWrite(segment))
+        {
+            stream.SetLength(length + 4096);
+            stream.Seek(length + 1000, SeekOrigin.Begin);
+            stream.WriteByte(7);
+        }
+
+        var messages = new List<string>();
+        await using (WriteAheadLog log = WriteAheadLog.Open(temp.Path, new WalOptions(), log: messages.Add))
+        {
+            Records.AssertRange(log.Read(), 1, 10);
+            Assert.Contains($"then data at offset {length + 1000}", Assert.Single(messages));
         }
 
         Assert.Equal(length, new FileInfo(segment).Length);
+    }
+
+    /// <summary>
+    /// With Fsync the active segment is zero-filled ahead of its records (so commits sync no size change); a crash
+    /// leaves those zeros, and recovery reads every record, reports nothing, and appends right after the last one.
+    /// </summary>
+    [Fact]
+    public async Task Open_AfterCrashWithReservedZeros_RecoversEveryRecordAndAppendsAfterThem()
+    {
+        using var live = new TempDirectory();
+        using var crashed = new TempDirectory();
+        var options = new WalOptions(SegmentBytes: 4L << 20);
+        await using (WriteAheadLog log = WriteAheadLog.Open(live.Path, options))
+        {
+            for (long i = 1; i <= 50; i++)
+            {
+                Records.Append(log, i);
+                await log.WaitForDurableAsync(i, TestContext.Current.CancellationToken);
+            }
+
+            // What a crash now leaves on disk: the durable records, then the reserved zeros.
+            string segment = Assert.Single(live.SegmentPaths());
+            Assert.InRange(new FileInfo(segment).Length, 1L << 20, options.SegmentBytes);
+            Directory.CreateDirectory(crashed.WalDirectory);
+            File.Copy(segment, Path.Combine(crashed.WalDirectory, Path.GetFileName(segment)));
+        }
+
+        var messages = new List<string>();
+        await using (WriteAheadLog log = WriteAheadLog.Open(crashed.Path, options, log: messages.Add))
+        {
+            Assert.Empty(messages);
+            Records.AssertRange(log.Read(), 1, 50);
+            Assert.Equal(51, Records.Append(log, 51));
+            await log.WaitForDurableAsync(51, TestContext.Current.CancellationToken);
+        }
+
+        await using (WriteAheadLog log = WriteAheadLog.Open(crashed.Path, options))
+        {
+            Records.AssertRange(log.Read(), 1, 51);
+        }
+
+        // A cleanly closed log ends at its last record.
+        long written = WalFormat.SegmentHeaderSize;
+        for (long i = 1; i <= 50; i++)
+        {
+            written += WalFormat.RecordHeaderSize + Records.Payload(i).Length;
+        }
+
+        Assert.Equal(written, new FileInfo(Assert.Single(live.SegmentPaths())).Length);
     }
 
     /// <summary>A crash while a segment was being created leaves it empty or zeroed: it is started again, nothing lost.</summary>

@@ -69,6 +69,8 @@ internal sealed class FailingFileSystem : IStorageFileSystem
 
         public void SetLength(long length) => inner.SetLength(length);
 
+        public void Reserve(long length) => inner.Reserve(length);
+
         public void Dispose() => inner.Dispose();
     }
 }

@@ -2,7 +2,8 @@ namespace Eddy.Storage.Tests.Support;
 
 /// <summary>
 /// The real file system with switchable faults on files opened for writing: an fsync that fails (the kernel
-/// reporting EIO), a write that stores half its bytes and then fails (disk full), or a slow disk whose file fsyncs
+/// reporting EIO), a write that stores half its bytes and then fails (disk full), zero-filling ahead that fails
+/// part-way, or a slow disk whose file fsyncs
 /// wait until the test releases them.
 /// </summary>
 public sealed class FaultyFileSystem : IStorageFileSystem
@@ -11,6 +12,7 @@ public sealed class FaultyFileSystem : IStorageFileSystem
     private readonly ManualResetEventSlim _syncsReleased = new(true);
     private volatile bool _failSync;
     private volatile bool _failWrite;
+    private volatile bool _failReserve;
     private int _syncsStarted;
 
     public bool FailSync
@@ -23,6 +25,13 @@ public sealed class FaultyFileSystem : IStorageFileSystem
     {
         get => _failWrite;
         set => _failWrite = value;
+    }
+
+    /// <summary>Zero-filling ahead (<see cref="IStorageFile.Reserve"/>) fills half the range, then fails as on a full disk.</summary>
+    public bool FailReserve
+    {
+        get => _failReserve;
+        set => _failReserve = value;
     }
 
     /// <summary>File fsyncs begun so far (held ones included).</summary>
@@ -97,6 +106,17 @@ public sealed class FaultyFileSystem : IStorageFileSystem
         }
 
         public void SetLength(long length) => inner.SetLength(length);
+
+        public void Reserve(long length)
+        {
+            if (owner.FailReserve)
+            {
+                inner.Reserve(inner.Length + ((length - inner.Length) / 2));
+                throw new IOException("Injected: no space left on device.");
+            }
+
+            inner.Reserve(length);
+        }
 
         public void Dispose() => inner.Dispose();
     }
