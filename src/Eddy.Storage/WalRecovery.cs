@@ -73,6 +73,8 @@ internal static class WalRecovery
             {
             }
 
+            // At the end of the last segment only zeros the writer reserved ahead may follow: nothing is lost, and
+            // they are cut (below, without a report) so that appending continues right after the last record.
             if (status == WalReadStatus.End && !(isLast && reader.HasTail))
             {
                 return reader.NextLsn;
@@ -81,18 +83,13 @@ internal static class WalRecovery
             validEnd = reader.Position;
             length = reader.Length;
             nextLsn = reader.NextLsn;
-            if (status == WalReadStatus.End)
-            {
-                // Only zeros the writer reserved ahead follow the last record: nothing is lost, and they are cut so
-                // that appending continues right after it.
-            }
-            else if (!isLast)
+            if (status == WalReadStatus.Torn && !isLast)
             {
                 // Segments are synced before the next one is started, so a sealed segment never has a torn tail.
                 throw reader.Corrupt($"{reader.TornReason}, and it is not the last segment (so this is not a torn write)");
             }
 
-            else
+            if (status == WalReadStatus.Torn)
             {
                 log?.Invoke(
                     $"Write-ahead log: truncated a torn tail of '{path}': {length - validEnd} bytes dropped at offset " +

@@ -90,17 +90,7 @@ internal sealed class WalSegmentReader : IDisposable
             return true;
         }
 
-        var buffer = new byte[64 << 10];
-        int read;
-        while ((read = stream.Read(buffer)) > 0)
-        {
-            if (buffer.AsSpan(0, read).ContainsAnyExcept((byte)0))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return OffsetOfNonZero(stream, 0) < 0;
     }
 
     public WalReadStatus ReadNext()
@@ -117,7 +107,7 @@ internal sealed class WalSegmentReader : IDisposable
         {
             // Zeros where a header belongs: the end of the records, and the rest should be the zeros the writer
             // reserved ahead. A record needs a non-zero length or checksum, so none can look like this.
-            long dataAt = OffsetOfNonZero(Position + headerBytes);
+            long dataAt = OffsetOfNonZero(_stream, Position + headerBytes);
             return dataAt < 0
                 ? WalReadStatus.End
                 : Torn($"zeros at offset {Position} where a record header belongs, then data at offset {dataAt}");
@@ -179,12 +169,15 @@ internal sealed class WalSegmentReader : IDisposable
 
     public void Dispose() => _stream.Dispose();
 
-    /// <summary>The offset of the first non-zero byte from <paramref name="offset"/> to the end, or -1.</summary>
-    private long OffsetOfNonZero(long offset)
+    /// <summary>
+    /// The offset of the first non-zero byte from the stream's position (which is <paramref name="offset"/>) to its
+    /// end, or -1 when there are only zeros.
+    /// </summary>
+    private static long OffsetOfNonZero(Stream stream, long offset)
     {
         var buffer = new byte[64 << 10];
         int read;
-        while ((read = _stream.Read(buffer)) > 0)
+        while ((read = stream.Read(buffer)) > 0)
         {
             int at = buffer.AsSpan(0, read).IndexOfAnyExcept((byte)0);
             if (at >= 0)

@@ -109,11 +109,7 @@ public sealed partial class WriteAheadLog
                 // The sealed segment is synced before the next one gets records, so only the last can be torn. Its
                 // reserved zeros are cut first: only the active segment has any.
                 _active!.Write(buffer.AsSpan(offset, rollOffset - offset));
-                if (_reservedEnd > _active.Length)
-                {
-                    _active.SetLength(_active.Length);
-                }
-
+                CutReserved(_active);
                 Sync(_active);
                 CloseActive();
                 _active = CreateSegment(firstLsn);
@@ -265,12 +261,21 @@ public sealed partial class WriteAheadLog
 
         try
         {
-            active.SetLength(active.Length);
+            CutReserved(active);
             Sync(active);
-            _reservedEnd = active.Length;
         }
         catch (IOException)
         {
+        }
+    }
+
+    /// <summary>Cuts the zeros reserved after the active segment's last record (sealing or closing it).</summary>
+    private void CutReserved(IStorageFile active)
+    {
+        if (_reservedEnd > active.Length)
+        {
+            active.SetLength(active.Length);
+            _reservedEnd = active.Length;
         }
     }
 

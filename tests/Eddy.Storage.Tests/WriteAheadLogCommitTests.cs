@@ -73,8 +73,7 @@ public sealed class WriteAheadLogCommitTests
     {
         using var temp = new TempDirectory();
         var files = new FaultyFileSystem();
-        // The held sync makes syncs slow; the long limit keeps the gathering window well above the test's own latency.
-        await using WriteAheadLog log = WriteAheadLog.Open(temp.Path, new WalOptions { GatherLimit = TimeSpan.FromSeconds(5) }, files);
+        await using WriteAheadLog log = OpenGathering(temp, files);
         Task[] queued = await QueueBehindSlowSyncAsync(log, files);
 
         Records.Append(log, 6);
@@ -90,8 +89,7 @@ public sealed class WriteAheadLogCommitTests
     {
         using var temp = new TempDirectory();
         var files = new FaultyFileSystem();
-        // The held sync makes syncs slow; the long limit keeps the gathering window well above the test's own latency.
-        await using WriteAheadLog log = WriteAheadLog.Open(temp.Path, new WalOptions { GatherLimit = TimeSpan.FromSeconds(5) }, files);
+        await using WriteAheadLog log = OpenGathering(temp, files);
         Task[] queued = await QueueBehindSlowSyncAsync(log, files);
 
         await Task.WhenAll(queued).WaitAsync(TestContext.Current.CancellationToken);
@@ -104,6 +102,10 @@ public sealed class WriteAheadLogCommitTests
     /// Record 1 is synced for about 300 ms (the first sync: the average is that one) while records 2–5 wait; returns
     /// their waits once 1 is durable.
     /// </summary>
+    // The held sync makes syncs slow; the long limit keeps the gathering window well above the test's own latency.
+    private static WriteAheadLog OpenGathering(TempDirectory temp, FaultyFileSystem files) =>
+        WriteAheadLog.Open(temp.Path, new WalOptions { GatherLimit = TimeSpan.FromSeconds(5) }, files);
+
     private static async Task<Task[]> QueueBehindSlowSyncAsync(WriteAheadLog log, FaultyFileSystem files)
     {
         int syncsBefore = files.SyncsStarted;

@@ -96,15 +96,13 @@ internal static class AppendBenchmark
                 throw new InvalidOperationException($"{expected} examples sent, {records} logged.");
             }
 
-            if (!report)
+            if (report)
             {
-                clients.ForEach(client => client.Dispose());
-                return;
+                Console.WriteLine(
+                    $"{mode,-10} {route,-11} {connectionCount,5} {records / seconds,12:N0} {commits,8} {(double)records / commits,10:F0} {syncs,8} " +
+                    $"{syncs / seconds,9:F0} {(syncs > 0 ? ((double)records / syncs).ToString("F0", System.Globalization.CultureInfo.InvariantCulture) : "-"),9}{learned}");
             }
 
-            Console.WriteLine(
-                $"{mode,-10} {route,-11} {connectionCount,5} {records / seconds,12:N0} {commits,8} {(double)records / commits,10:F0} {syncs,8} " +
-                $"{syncs / seconds,9:F0} {(syncs > 0 ? ((double)records / syncs).ToString("F0", System.Globalization.CultureInfo.InvariantCulture) : "-"),9}{learned}");
             clients.ForEach(client => client.Dispose());
         }
         finally
