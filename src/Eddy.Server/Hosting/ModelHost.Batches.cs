@@ -88,7 +88,7 @@ internal sealed partial class ModelHost
             _publisher.PublishNow(force: false);
             if (snapshotDue)
             {
-                TakeSnapshot();
+                BeginSnapshot(_lastLsn, Task.CompletedTask);
             }
         }
     }

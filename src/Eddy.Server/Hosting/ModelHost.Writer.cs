@@ -89,8 +89,8 @@ internal sealed partial class ModelHost
                 continue;
             }
 
-            bool snapshotDue = _snapshotter is not null && (snapshotRequested || _snapshotter.IsDue(Sequence));
-            if (lastLsn > 0 && Definition.Publication.IsAfterEveryLearn && !snapshotDue && _storageFailure is null)
+            bool snapshotDue = !snapshotRequested && _snapshotter is not null && _snapshotter.IsDue(Sequence);
+            if (lastLsn > 0 && Definition.Publication.IsAfterEveryLearn && !snapshotRequested && _storageFailure is null)
             {
                 // Group commit, pipelined: this batch syncs while the writer applies the next one. Its replica is
                 // captured now (the state after it) and published once it is durable, so readers only see durable
@@ -101,6 +101,11 @@ internal sealed partial class ModelHost
                 // in both modes: the log may turn slow while this batch syncs, and then the writer waits on its queue.
                 Task durable = _store!.WaitForDurableAsync(lastLsn).AsTask();
                 _inFlight.Enqueue(new InFlightBatch(batch, lastLsn, _publisher.Capture(), durable));
+                if (snapshotDue)
+                {
+                    BeginSnapshot(lastLsn, durable);
+                }
+
                 _ = durable.ContinueWith(
                     static (_, queue) => ((ChannelWriter<LearnWork>)queue!).TryWrite(s_durabilitySignal),
                     _queue.Writer, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -125,9 +130,13 @@ internal sealed partial class ModelHost
             }
 
             PublishIfDue();
-            if (snapshotDue)
+            if (snapshotRequested)
             {
-                TakeSnapshot();
+                await TakeSnapshotAsync().ConfigureAwait(false);
+            }
+            else if (snapshotDue && _storageFailure is null)
+            {
+                BeginSnapshot(_lastLsn, Task.CompletedTask);
             }
 
             Complete(batch);
@@ -323,19 +332,34 @@ internal sealed partial class ModelHost
         }
     }
 
-    private void TakeSnapshot()
+    /// <summary>On demand: waits for a cadence snapshot still being written, then takes this one now.</summary>
+    private async Task TakeSnapshotAsync()
     {
+        await _snapshotter!.Writing.ConfigureAwait(false);
         try
         {
-            _snapshotter!.Take(Definition, _learner, Sequence, _lastLsn);
-            long lsn = _lastLsn;
-            Monitor.Record("snapshot", Sequence, _time.GetUtcNow(), writer => writer.WriteNumber("lsn"u8, lsn));
+            _snapshotter.Take(Definition, _learner, Sequence, _lastLsn);
+            SnapshotFinished(Sequence, _lastLsn, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            // A failed snapshot loses nothing (the log still has every record); the next one will be tried later.
-            _logger.LogError(e, "Model {Model}: snapshot at sequence {Sequence} failed.", Name, Sequence);
+            SnapshotFinished(Sequence, _lastLsn, e);
         }
+    }
+
+    /// <summary>Cadence: captures the state after the learns up to <paramref name="lsn"/>; written in the background once <paramref name="durable"/>.</summary>
+    private void BeginSnapshot(long lsn, Task durable) => _snapshotter!.Begin(Definition, _learner, Sequence, lsn, durable, SnapshotFinished);
+
+    private void SnapshotFinished(long sequence, long lsn, Exception? error)
+    {
+        if (error is not null)
+        {
+            // A failed snapshot loses nothing (the log still has every record); the next one will be tried later.
+            _logger.LogError(error, "Model {Model}: snapshot at sequence {Sequence} failed.", Name, sequence);
+            return;
+        }
+
+        Monitor.Record("snapshot", sequence, _time.GetUtcNow(), writer => writer.WriteNumber("lsn"u8, lsn));
     }
 
     /// <summary>A batch whose records are being synced while the writer goes on: its requests, last LSN, and replica.</summary>

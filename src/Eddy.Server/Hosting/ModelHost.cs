@@ -319,6 +319,11 @@ internal sealed partial class ModelHost : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
+        if (_snapshotter is not null)
+        {
+            await _snapshotter.Writing.ConfigureAwait(false);
+        }
+
         Monitor.Events.Complete();
     }
 }

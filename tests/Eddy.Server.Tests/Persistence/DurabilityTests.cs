@@ -94,6 +94,48 @@ public sealed class DurabilityTests : IDisposable
         AssertSameModel(before, await restarted.GetJsonAsync("/v1/models/default"));
     }
 
+    /// <summary>
+    /// A cadence snapshot is written off the writer: while its file's fsync is held, learns go on being acknowledged
+    /// and no second snapshot starts; once released, the snapshot is on disk, covers exactly the learns before it, and
+    /// recovery from it and the log is exact.
+    /// </summary>
+    [Fact(Timeout = 60_000)]
+    public async Task CadenceSnapshot_WrittenInTheBackground_LearnsGoOnMeanwhile()
+    {
+        Dataset phishing = RiverDatasets.Phishing();
+        using var gate = new ManualResetEventSlim(false);
+        var disk = new FailingFileSystem { SnapshotSyncGate = gate };
+        string directory = StorageLayout.SnapshotDirectory(_data, "default");
+        JsonElement before;
+        await using (EddyApplication eddy = await EddyApplication.StartAsync(
+            new Dictionary<string, string?> { ["Eddy:DataDirectory"] = _data, ["Eddy:SnapshotEvery"] = "100" },
+            services => services.AddSingleton<IStorageFileSystem>(disk)))
+        {
+            await LearnAsync(eddy, "default", phishing, 100);
+            while (disk.SnapshotSyncsWaiting == 0)
+            {
+                await Task.Delay(5, TestContext.Current.CancellationToken);
+            }
+
+            for (int row = 100; row < 250; row++)
+            {
+                using HttpResponseMessage response = await eddy.Client.PostAsync("/v1/models/default/learn", Examples.Learn(phishing, row));
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+
+            Assert.Equal(1, disk.SnapshotSyncsWaiting);
+            Assert.Empty(Directory.GetFiles(directory, "*" + StorageLayout.SnapshotExtension));
+            gate.Set();
+            before = await eddy.GetJsonAsync("/v1/models/default");
+        }
+
+        // Stopping waited for the snapshot being written.
+        string snapshot = Assert.Single(Directory.GetFiles(directory, "*" + StorageLayout.SnapshotExtension));
+        Assert.Equal(StorageLayout.SnapshotFileName(100), Path.GetFileName(snapshot));
+        await using EddyApplication restarted = await StartAsync();
+        AssertSameModel(before, await restarted.GetJsonAsync("/v1/models/default"));
+    }
+
     [Theory]
     [InlineData("corrupt")]
     [InlineData("future-version")]

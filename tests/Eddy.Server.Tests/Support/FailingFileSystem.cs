@@ -3,8 +3,9 @@ using Eddy.Storage;
 namespace Eddy.Server.Tests.Support;
 
 /// <summary>
-/// The real file system, except that fsync fails once <see cref="FailSyncs"/> is set (a dying disk), and every file
-/// fsync takes at least <see cref="SyncDelay"/> (a slow disk).
+/// The real file system, except that fsync fails once <see cref="FailSyncs"/> is set (a dying disk), every file
+/// fsync takes at least <see cref="SyncDelay"/> (a slow disk), and a snapshot file's fsync waits for
+/// <see cref="SnapshotSyncGate"/> when there is one (a snapshot that takes as long as the test wants).
 /// </summary>
 internal sealed class FailingFileSystem : IStorageFileSystem
 {
@@ -13,6 +14,13 @@ internal sealed class FailingFileSystem : IStorageFileSystem
     public volatile bool FailSyncs;
 
     public TimeSpan SyncDelay { get; init; }
+
+    public ManualResetEventSlim? SnapshotSyncGate { get; init; }
+
+    /// <summary>Snapshot files whose fsync is waiting for <see cref="SnapshotSyncGate"/>.</summary>
+    public int SnapshotSyncsWaiting => Volatile.Read(ref _snapshotSyncsWaiting);
+
+    private int _snapshotSyncsWaiting;
 
     public void CreateDirectory(string path) => _inner.CreateDirectory(path);
 
@@ -24,9 +32,9 @@ internal sealed class FailingFileSystem : IStorageFileSystem
 
     public IReadOnlyList<string> ListDirectories(string directory) => _inner.ListDirectories(directory);
 
-    public IStorageFile CreateFile(string path) => new File(_inner.CreateFile(path), this);
+    public IStorageFile CreateFile(string path) => new File(_inner.CreateFile(path), this, IsSnapshot(path));
 
-    public IStorageFile OpenFile(string path) => new File(_inner.OpenFile(path), this);
+    public IStorageFile OpenFile(string path) => new File(_inner.OpenFile(path), this, IsSnapshot(path));
 
     public Stream OpenRead(string path) => _inner.OpenRead(path);
 
@@ -46,7 +54,10 @@ internal sealed class FailingFileSystem : IStorageFileSystem
         _inner.SyncDirectory(path);
     }
 
-    private sealed class File(IStorageFile inner, FailingFileSystem owner) : IStorageFile
+    private static bool IsSnapshot(string path) =>
+        path.Contains($"{Path.DirectorySeparatorChar}{StorageLayout.SnapshotsDirectoryName}{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
+
+    private sealed class File(IStorageFile inner, FailingFileSystem owner, bool snapshot) : IStorageFile
     {
         public long Length => inner.Length;
 
@@ -57,6 +68,13 @@ internal sealed class FailingFileSystem : IStorageFileSystem
             if (toDisk && owner.FailSyncs)
             {
                 throw new IOException("Injected: fsync failed (EIO).");
+            }
+
+            if (toDisk && snapshot && owner.SnapshotSyncGate is { } gate)
+            {
+                Interlocked.Increment(ref owner._snapshotSyncsWaiting);
+                gate.Wait();
+                Interlocked.Decrement(ref owner._snapshotSyncsWaiting);
             }
 
             if (toDisk && owner.SyncDelay > TimeSpan.Zero)
