@@ -11,7 +11,10 @@
 # and per commit. With OsBuffered the log never syncs; the fsyncs counted then are the snapshots' (one every 100,000
 # learns by default).
 #
-# Settings (environment): MODES ("Fsync OsBuffered"), ROUNDS (1), DURATION (10s), WARMUP (5s), THREADS (1),
+# Each route is warmed up for WARMUP before the measured rounds: with a 5-s warm-up the JIT was still recompiling the
+# learn path during the first measured run (the tiered-compilation thread was still busy).
+#
+# Settings (environment): MODES ("Fsync OsBuffered"), ROUNDS (1), DURATION (10s), WARMUP (20s), THREADS (1),
 # CONNECTIONS (32), PORT (5181), LOG_LEVEL (Warning), APP (a built Eddy.Cli output directory to run instead of
 # building this checkout; for A/B runs), SKIP_BUILD (unset). Other server settings pass through the environment
 # (Eddy__..., DOTNET_...).
@@ -20,7 +23,7 @@ set -euo pipefail
 MODES=${MODES:-Fsync OsBuffered}
 ROUNDS=${ROUNDS:-1}
 DURATION=${DURATION:-10s}
-WARMUP=${WARMUP:-5s}
+WARMUP=${WARMUP:-20s}
 THREADS=${THREADS:-1}
 CONNECTIONS=${CONNECTIONS:-32}
 PORT=${PORT:-5181}

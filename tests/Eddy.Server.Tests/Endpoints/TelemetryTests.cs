@@ -6,6 +6,11 @@ using Eddy.Server.Tests.Support;
 namespace Eddy.Server.Tests.Endpoints;
 
 /// <summary>What an operator scrapes at <c>/metrics</c>: per-model learning and serving, the log, request durations.</summary>
+/// <remarks>
+/// Alone: a meter listener sees every meter of the same name in the process, and of instruments without tags (the
+/// log's counters) with the same name only one is exported, which may be another server's.
+/// </remarks>
+[Collection(nameof(TelemetryTests))]
 public sealed class TelemetryTests
 {
     [Fact]
@@ -107,3 +112,6 @@ public sealed class TelemetryTests
         throw new Xunit.Sdk.XunitException($"No sample of {name} with {string.Join(", ", labels)} in:\n{text}");
     }
 }
+
+[CollectionDefinition(nameof(TelemetryTests), DisableParallelization = true)]
+public sealed class TelemetryTestsCollection;
