@@ -130,6 +130,15 @@ internal sealed partial class ModelHost : IAsyncDisposable
     /// <summary>Log position after which this model needs the log (0: from its creation record on).</summary>
     public long SnapshotLsn => _snapshotter?.RetainedLsn ?? 0;
 
+    /// <summary>The sequence of the newest snapshot on disk (0 before the first, and without a data directory).</summary>
+    public long SnapshotSequence => _snapshotter?.NewestSequence ?? 0;
+
+    /// <summary>Snapshots written since the server started.</summary>
+    public long SnapshotsWritten => _snapshotter?.Written ?? 0;
+
+    /// <summary>Snapshots that failed since the server started (the log still has every record).</summary>
+    public long SnapshotFailures => _snapshotter?.Failed ?? 0;
+
     public void CountPrediction() => Interlocked.Increment(ref _predictions);
 
     /// <summary>Keeps a prediction served with an id until its label arrives (here, or in the shared store when scaled out).</summary>

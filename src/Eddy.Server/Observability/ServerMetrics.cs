@@ -34,6 +34,10 @@ internal sealed class ServerMetrics
         meter.CreateObservableGauge("eddy.replica.staleness_time", ObserveStalenessTime, "s", "Scale-out: how long the oldest entry the replica does not cover has waited.");
         if (registry.Store is { } store)
         {
+            meter.CreateObservableCounter("eddy.model.snapshots", () => PerModel(host => host.SnapshotsWritten), "{snapshot}", "Snapshots written (verified) since the server started.");
+            meter.CreateObservableCounter(
+                "eddy.model.snapshot_failures", () => PerModel(host => host.SnapshotFailures), "{snapshot}", "Snapshots that failed since the server started; the log still has every record.");
+            meter.CreateObservableGauge("eddy.model.snapshot_sequence", () => PerModel(host => host.SnapshotSequence), "{example}", "Learns the newest snapshot on disk covers.");
             meter.CreateObservableCounter("eddy.wal.records", () => store.Log.Statistics.Records, "{record}", "Records appended to the write-ahead log.");
             meter.CreateObservableCounter("eddy.wal.bytes", () => store.Log.Statistics.Bytes, "By", "Bytes appended to the write-ahead log.");
             meter.CreateObservableCounter("eddy.wal.commits", () => store.Log.Statistics.Commits, "{commit}", "Group commits written by the log's flusher.");

@@ -27,6 +27,9 @@ internal sealed class Snapshotter
 
     private long _coveredLsn;
     private long _retainedLsn;
+    private long _newestSequence;
+    private long _written;
+    private long _failed;
 
     public Snapshotter(ModelStore store, long every, TimeSpan interval, TimeProvider time)
     {
@@ -46,6 +49,15 @@ internal sealed class Snapshotter
     /// </summary>
     public long RetainedLsn => Interlocked.Read(ref _retainedLsn);
 
+    /// <summary>The sequence of the newest snapshot on disk (0 before the first).</summary>
+    public long NewestSequence => Interlocked.Read(ref _newestSequence);
+
+    /// <summary>Snapshots written since the server started.</summary>
+    public long Written => Interlocked.Read(ref _written);
+
+    /// <summary>Snapshots that failed (verification or I/O) since the server started.</summary>
+    public long Failed => Interlocked.Read(ref _failed);
+
     /// <summary>The background snapshot being written, if any: completes (never faults) once it is written or has failed.</summary>
     public Task Writing => _writing;
 
@@ -56,6 +68,7 @@ internal sealed class Snapshotter
     public void Loaded(ModelSnapshot snapshot)
     {
         _lastSequence = snapshot.Sequence;
+        Interlocked.Exchange(ref _newestSequence, snapshot.Sequence);
         Interlocked.Exchange(ref _coveredLsn, snapshot.CoveredLsn);
         Interlocked.Exchange(ref _retainedLsn, snapshot.CoveredLsn);
     }
@@ -63,7 +76,16 @@ internal sealed class Snapshotter
     /// <summary>On demand: captures, verifies and writes now (the caller first waits for <see cref="Writing"/>).</summary>
     public void Take(ModelDefinition definition, Learner learner, long sequence, long coveredLsn)
     {
-        Write(Capture(definition, learner, sequence, coveredLsn));
+        try
+        {
+            Write(Capture(definition, learner, sequence, coveredLsn));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            Interlocked.Increment(ref _failed);
+            throw;
+        }
+
         Counted(sequence);
     }
 
@@ -92,6 +114,7 @@ internal sealed class Snapshotter
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
             {
+                Interlocked.Increment(ref _failed);
                 finished(sequence, coveredLsn, e);
                 return;
             }
@@ -122,6 +145,8 @@ internal sealed class Snapshotter
 
         _store.Snapshots.Write(captured.Definition.Name, captured.Sequence, captured.File);
         Interlocked.Exchange(ref _retainedLsn, Interlocked.Exchange(ref _coveredLsn, captured.CoveredLsn));
+        Interlocked.Exchange(ref _newestSequence, captured.Sequence);
+        Interlocked.Increment(ref _written);
         _store.SnapshotWritten?.Invoke();
     }
 

@@ -55,6 +55,46 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task Metrics_AfterASnapshot_CountTheSnapshotAndTheSequenceItCovers()
+    {
+        string model = "snapshots-" + Guid.NewGuid().ToString("N")[..8];
+        string tag = $"model=\"{model}\"";
+        await using EddyApplication eddy = await EddyApplication.StartAsync();
+        using (HttpResponseMessage created = await eddy.Client.PostAsync("/v1/models", Examples.Json($$"""{"name": "{{model}}", "model": "LogisticRegression"}""")))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        Dataset phishing = RiverDatasets.Phishing();
+        for (int row = 0; row < 3; row++)
+        {
+            using HttpResponseMessage learned = await eddy.Client.PostAsync($"/v1/models/{model}/learn", Examples.Learn(phishing, row));
+            Assert.Equal(HttpStatusCode.OK, learned.StatusCode);
+        }
+
+        string before = await ScrapeAsync(eddy);
+        Assert.Equal(0, Sample(before, "eddy_model_snapshots_total", tag));
+        Assert.Equal(0, Sample(before, "eddy_model_snapshot_sequence", tag));
+
+        using (HttpResponseMessage download = await eddy.Client.GetAsync($"/v1/models/{model}/snapshot"))
+        {
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        }
+
+        // The exporter serves a scrape from its cache for a short while (300 ms by default).
+        string after = await ScrapeAsync(eddy);
+        for (int attempt = 0; attempt < 40 && Sample(after, "eddy_model_snapshots_total", tag) == 0; attempt++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+            after = await ScrapeAsync(eddy);
+        }
+
+        Assert.Equal(1, Sample(after, "eddy_model_snapshots_total", tag));
+        Assert.Equal(3, Sample(after, "eddy_model_snapshot_sequence", tag));
+        Assert.Equal(0, Sample(after, "eddy_model_snapshot_failures_total", tag));
+    }
+
+    [Fact]
     public async Task Metrics_TelemetryOff_NotMapped()
     {
         await using EddyApplication eddy = await EddyApplication.StartAsync(new Dictionary<string, string?> { ["Eddy:Telemetry"] = "false" });
