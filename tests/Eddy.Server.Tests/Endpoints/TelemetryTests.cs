@@ -21,18 +21,8 @@ public sealed class TelemetryTests
         string model = "telemetry-" + Guid.NewGuid().ToString("N")[..8];
         string tag = $"model=\"{model}\"";
         await using EddyApplication eddy = await EddyApplication.StartAsync();
-        using (HttpResponseMessage created = await eddy.Client.PostAsync("/v1/models", Examples.Json(
-            $$"""{"name": "{{model}}", "model": "StandardScaler | LogisticRegression", "metrics": ["Accuracy", "ROCAUC"]}""")))
-        {
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        }
-
         Dataset phishing = RiverDatasets.Phishing();
-        for (int row = 0; row < 3; row++)
-        {
-            using HttpResponseMessage learned = await eddy.Client.PostAsync($"/v1/models/{model}/learn", Examples.Learn(phishing, row));
-            Assert.Equal(HttpStatusCode.OK, learned.StatusCode);
-        }
+        await CreateAndLearnAsync(eddy, model, $$"""{"name": "{{model}}", "model": "StandardScaler | LogisticRegression", "metrics": ["Accuracy", "ROCAUC"]}""", phishing);
 
         for (int row = 0; row < 2; row++)
         {
@@ -60,17 +50,7 @@ public sealed class TelemetryTests
         string model = "snapshots-" + Guid.NewGuid().ToString("N")[..8];
         string tag = $"model=\"{model}\"";
         await using EddyApplication eddy = await EddyApplication.StartAsync();
-        using (HttpResponseMessage created = await eddy.Client.PostAsync("/v1/models", Examples.Json($$"""{"name": "{{model}}", "model": "LogisticRegression"}""")))
-        {
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        }
-
-        Dataset phishing = RiverDatasets.Phishing();
-        for (int row = 0; row < 3; row++)
-        {
-            using HttpResponseMessage learned = await eddy.Client.PostAsync($"/v1/models/{model}/learn", Examples.Learn(phishing, row));
-            Assert.Equal(HttpStatusCode.OK, learned.StatusCode);
-        }
+        await CreateAndLearnAsync(eddy, model, $$"""{"name": "{{model}}", "model": "LogisticRegression"}""", RiverDatasets.Phishing());
 
         string before = await ScrapeAsync(eddy);
         Assert.Equal(0, Sample(before, "eddy_model_snapshots_total", tag));
@@ -102,6 +82,21 @@ public sealed class TelemetryTests
         using HttpResponseMessage response = await eddy.Client.GetAsync("/metrics");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    /// <summary>Creates the model from <paramref name="creation"/> (the request body) and learns three Phishing rows.</summary>
+    private static async Task CreateAndLearnAsync(EddyApplication eddy, string model, string creation, Dataset phishing)
+    {
+        using (HttpResponseMessage created = await eddy.Client.PostAsync("/v1/models", Examples.Json(creation)))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        for (int row = 0; row < 3; row++)
+        {
+            using HttpResponseMessage learned = await eddy.Client.PostAsync($"/v1/models/{model}/learn", Examples.Learn(phishing, row));
+            Assert.Equal(HttpStatusCode.OK, learned.StatusCode);
+        }
     }
 
     internal static async Task<string> ScrapeAsync(EddyApplication eddy)
