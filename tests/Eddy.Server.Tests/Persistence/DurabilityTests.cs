@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Eddy.Datasets;
@@ -106,34 +107,62 @@ public sealed class DurabilityTests : IDisposable
         using var gate = new ManualResetEventSlim(false);
         var disk = new FailingFileSystem { SnapshotSyncGate = gate };
         string directory = StorageLayout.SnapshotDirectory(_data, "default");
-        JsonElement before;
-        await using (EddyApplication eddy = await EddyApplication.StartAsync(
-            new Dictionary<string, string?> { ["Eddy:DataDirectory"] = _data, ["Eddy:SnapshotEvery"] = "100" },
-            services => services.AddSingleton<IStorageFileSystem>(disk)))
+        EddyApplication eddy = await StartOnAsync(disk, snapshotEvery: 100);
+        await LearnAsync(eddy, "default", phishing, 100);
+        await WaitForHeldSnapshotAsync(disk);
+
+        for (int row = 100; row < 250; row++)
         {
-            await LearnAsync(eddy, "default", phishing, 100);
-            while (disk.SnapshotSyncsWaiting == 0)
-            {
-                await Task.Delay(5, TestContext.Current.CancellationToken);
-            }
-
-            for (int row = 100; row < 250; row++)
-            {
-                using HttpResponseMessage response = await eddy.Client.PostAsync("/v1/models/default/learn", Examples.Learn(phishing, row));
-                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            }
-
-            Assert.Equal(1, disk.SnapshotSyncsWaiting);
-            Assert.Empty(Directory.GetFiles(directory, "*" + StorageLayout.SnapshotExtension));
-            gate.Set();
-            before = await eddy.GetJsonAsync("/v1/models/default");
+            using HttpResponseMessage response = await eddy.Client.PostAsync("/v1/models/default/learn", Examples.Learn(phishing, row));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        // Stopping waited for the snapshot being written.
+        Assert.Equal(1, disk.SnapshotSyncsWaiting);
+        Assert.Empty(Directory.GetFiles(directory, "*" + StorageLayout.SnapshotExtension));
+        JsonElement before = await eddy.GetJsonAsync("/v1/models/default");
+
+        // Stopping waits for the snapshot being written.
+        Task stopping = eddy.DisposeAsync().AsTask();
+        await Task.WhenAny(stopping, Task.Delay(300, TestContext.Current.CancellationToken));
+        Assert.False(stopping.IsCompleted, "stopping did not wait for the snapshot being written");
+        gate.Set();
+        await stopping;
+
         string snapshot = Assert.Single(Directory.GetFiles(directory, "*" + StorageLayout.SnapshotExtension));
         Assert.Equal(StorageLayout.SnapshotFileName(100), Path.GetFileName(snapshot));
         await using EddyApplication restarted = await StartAsync();
         AssertSameModel(before, await restarted.GetJsonAsync("/v1/models/default"));
+    }
+
+    /// <summary>
+    /// Deleting a model while its cadence snapshot is being written waits for that write, so the snapshot cannot land
+    /// after the model's snapshots were removed: nothing of the model is left on disk or after a restart.
+    /// </summary>
+    [Fact(Timeout = 60_000)]
+    public async Task CadenceSnapshotBeingWritten_ModelDeleted_NothingOfItIsLeft()
+    {
+        Dataset phishing = RiverDatasets.Phishing();
+        using var gate = new ManualResetEventSlim(false);
+        var disk = new FailingFileSystem { SnapshotSyncGate = gate };
+        await using (EddyApplication eddy = await StartOnAsync(disk, snapshotEvery: 20))
+        {
+            await PendingPredictionTests.PostAsync(eddy, "/v1/models", """{"name": "tmp", "model": "LogisticRegression"}""", HttpStatusCode.Created);
+            await LearnAsync(eddy, "tmp", phishing, 20);
+            await WaitForHeldSnapshotAsync(disk);
+
+            Task<HttpResponseMessage> deleting = eddy.Client.DeleteAsync("/v1/models/tmp", TestContext.Current.CancellationToken);
+            await Task.WhenAny(deleting, Task.Delay(300, TestContext.Current.CancellationToken));
+            Assert.False(deleting.IsCompleted, "the delete did not wait for the snapshot being written");
+            gate.Set();
+            using HttpResponseMessage deleted = await deleting;
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+            Assert.False(Directory.Exists(StorageLayout.SnapshotDirectory(_data, "tmp")));
+        }
+
+        Assert.False(Directory.Exists(StorageLayout.SnapshotDirectory(_data, "tmp")));
+        await using EddyApplication restarted = await StartAsync();
+        JsonElement[] models = [.. (await restarted.GetJsonAsync("/v1/models")).EnumerateArray()];
+        Assert.Equal(["default"], models.Select(m => m.GetProperty("name").GetString()));
     }
 
     [Theory]
@@ -293,6 +322,19 @@ public sealed class DurabilityTests : IDisposable
         }
 
         return EddyApplication.StartAsync(all);
+    }
+
+    private Task<EddyApplication> StartOnAsync(FailingFileSystem disk, int snapshotEvery) => EddyApplication.StartAsync(
+        new Dictionary<string, string?> { ["Eddy:DataDirectory"] = _data, ["Eddy:SnapshotEvery"] = snapshotEvery.ToString(CultureInfo.InvariantCulture) },
+        services => services.AddSingleton<IStorageFileSystem>(disk));
+
+    /// <summary>Until a snapshot's fsync waits at the disk's gate.</summary>
+    private static async Task WaitForHeldSnapshotAsync(FailingFileSystem disk)
+    {
+        while (disk.SnapshotSyncsWaiting == 0)
+        {
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
     }
 
     private static void AssertSameModel(JsonElement expected, JsonElement actual)
