@@ -11,8 +11,8 @@
 # and per commit. With OsBuffered the log never syncs; the fsyncs counted then are the snapshots' (one every 100,000
 # learns by default).
 #
-# Each route is warmed up for WARMUP before the measured rounds, so that they measure the steady state: with a 5- or
-# 10-s warm-up, many learn runs had 100-300 ms p99 spikes that a 20-s warm-up does not show (docs/BENCHMARKS.md).
+# Each route is warmed up for WARMUP before the measured rounds: with a 5- or 10-s warm-up many learn runs had
+# 100-300 ms p99 spikes, none of eight after a 20-s warm-up did (not explained yet; docs/BENCHMARKS.md).
 #
 # Settings (environment): MODES ("Fsync OsBuffered"), ROUNDS (1), DURATION (10s), WARMUP (20s), THREADS (1),
 # CONNECTIONS (32), PORT (5181), LOG_LEVEL (Warning), APP (a built Eddy.Cli output directory to run instead of

@@ -19,7 +19,8 @@ internal static class BenchmarkEndpoints
     public static IEndpointRouteBuilder MapBenchmarks(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/_bench/bare", BareAsync).ExcludeFromDescription();
-        routes.MapGet("/_bench/allocated", () => TypedResults.Ok(new Allocation(GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0))))
+        routes.MapGet("/_bench/allocated", () => TypedResults.Ok(new Allocation(
+                GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration().TotalMilliseconds)))
             .ExcludeFromDescription();
         return routes;
     }
@@ -59,5 +60,5 @@ internal static class BenchmarkEndpoints
         await JsonResponse.EndAsync(context.Response, writer);
     }
 
-    internal sealed record Allocation(long AllocatedBytes, int Gen0Collections);
+    internal sealed record Allocation(long AllocatedBytes, int Gen0Collections, int Gen1Collections, int Gen2Collections, double GcPauseMilliseconds);
 }
