@@ -336,15 +336,7 @@ internal sealed partial class ModelHost
     private async Task TakeSnapshotAsync()
     {
         await _snapshotter!.Writing.ConfigureAwait(false);
-        try
-        {
-            _snapshotter.Take(Definition, _learner, Sequence, _lastLsn);
-            SnapshotFinished(Sequence, _lastLsn, null);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            SnapshotFinished(Sequence, _lastLsn, e);
-        }
+        _snapshotter.Take(Definition, _learner, Sequence, _lastLsn, SnapshotFinished);
     }
 
     /// <summary>Cadence: captures the state after the learns up to <paramref name="lsn"/>; written in the background once <paramref name="durable"/>.</summary>

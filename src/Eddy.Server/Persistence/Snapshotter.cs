@@ -73,19 +73,13 @@ internal sealed class Snapshotter
         Interlocked.Exchange(ref _retainedLsn, snapshot.CoveredLsn);
     }
 
-    /// <summary>On demand: captures, verifies and writes now (the caller first waits for <see cref="Writing"/>).</summary>
-    public void Take(ModelDefinition definition, Learner learner, long sequence, long coveredLsn)
+    /// <summary>
+    /// On demand: captures, verifies and writes now (the caller first waits for <see cref="Writing"/>);
+    /// <paramref name="finished"/> is told as for <see cref="Begin"/>.
+    /// </summary>
+    public void Take(ModelDefinition definition, Learner learner, long sequence, long coveredLsn, Action<long, long, Exception?> finished)
     {
-        try
-        {
-            Write(Capture(definition, learner, sequence, coveredLsn));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            Interlocked.Increment(ref _failed);
-            throw;
-        }
-
+        WriteAndReport(Capture(definition, learner, sequence, coveredLsn), finished);
         Counted(sequence);
     }
 
@@ -103,24 +97,28 @@ internal sealed class Snapshotter
         _writing = Task.Run(async () =>
         {
             await durable.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (!durable.IsCompletedSuccessfully)
+            if (durable.IsCompletedSuccessfully)
             {
-                return;
+                WriteAndReport(captured, finished);
             }
-
-            try
-            {
-                Write(captured);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
-            {
-                Interlocked.Increment(ref _failed);
-                finished(sequence, coveredLsn, e);
-                return;
-            }
-
-            finished(sequence, coveredLsn, null);
         });
+    }
+
+    /// <summary>Writes a captured snapshot; a failure is counted and reported, never thrown (the log still has every record).</summary>
+    private void WriteAndReport(CapturedSnapshot captured, Action<long, long, Exception?> finished)
+    {
+        try
+        {
+            Write(captured);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            Interlocked.Increment(ref _failed);
+            finished(captured.Sequence, captured.CoveredLsn, e);
+            return;
+        }
+
+        finished(captured.Sequence, captured.CoveredLsn, null);
     }
 
     private void Counted(long sequence)

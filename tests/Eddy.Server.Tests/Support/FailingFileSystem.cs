@@ -10,6 +10,7 @@ namespace Eddy.Server.Tests.Support;
 internal sealed class FailingFileSystem : IStorageFileSystem
 {
     private readonly PhysicalFileSystem _inner = new();
+    private int _snapshotSyncsWaiting;
 
     public volatile bool FailSyncs;
 
@@ -19,8 +20,6 @@ internal sealed class FailingFileSystem : IStorageFileSystem
 
     /// <summary>Snapshot files whose fsync is waiting for <see cref="SnapshotSyncGate"/>.</summary>
     public int SnapshotSyncsWaiting => Volatile.Read(ref _snapshotSyncsWaiting);
-
-    private int _snapshotSyncsWaiting;
 
     public void CreateDirectory(string path) => _inner.CreateDirectory(path);
 
