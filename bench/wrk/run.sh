@@ -52,6 +52,9 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
   dotnet build -c Release src/Eddy.Cli -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 fi
 cp -r src/Eddy.Cli/bin/Release/net10.0 "$work/app"
+# The copy is written back now, not 30 s later (the kernel's dirty-page expiry) in the middle of a measured run: that
+# burst of about 550 MB stalled every fsync for 100-300 ms (the p99 spikes of earlier runs, docs/BENCHMARKS.md).
+sync
 
 if curl -s -o /dev/null "$BASE/healthz"; then
   echo "Something already listens on port $PORT; set PORT." >&2

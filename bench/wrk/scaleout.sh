@@ -48,6 +48,9 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
   dotnet build -c Release bench/Eddy.Benchmarks -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 fi
 cp -r src/Eddy.Cli/bin/Release/net10.0 "$work/app"
+# The copy is written back now, not 30 s later (the kernel's dirty-page expiry) in the middle of a measured run: that
+# burst of about 550 MB stalled every fsync for 100-300 ms (the p99 spikes of earlier runs, docs/BENCHMARKS.md).
+sync
 
 mkdir -p "$work/redis"
 redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$work/redis" --save '' --appendonly yes --appendfsync always \

@@ -8,8 +8,9 @@ namespace Eddy.Server.Endpoints;
 
 /// <summary>
 /// Routes for load benchmarks only, mapped when <c>Eddy:BenchmarkRoutes</c> is true: a bare endpoint that reads and
-/// parses the same JSON as <c>/predict</c> and answers a constant (the baseline <c>/predict</c> is compared with), and
-/// the process's allocation counter (bytes allocated per request = its difference over a run ÷ requests).
+/// parses the same JSON as <c>/predict</c> and answers a constant (the baseline <c>/predict</c> is compared with),
+/// the process's allocation counter (bytes allocated per request = its difference over a run ÷ requests), and a
+/// sampled profile of the types allocated (<c>POST</c> starts it afresh, <c>GET</c> reads it).
 /// </summary>
 internal static class BenchmarkEndpoints
 {
@@ -21,6 +22,24 @@ internal static class BenchmarkEndpoints
         routes.MapPost("/_bench/bare", BareAsync).ExcludeFromDescription();
         routes.MapGet("/_bench/allocated", () => TypedResults.Ok(new Allocation(
                 GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration().TotalMilliseconds)))
+            .ExcludeFromDescription();
+        var sampler = new Lazy<AllocationSampler>(() => new AllocationSampler());
+        routes.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(() =>
+        {
+            if (sampler.IsValueCreated)
+            {
+                sampler.Value.Dispose();
+            }
+        });
+        routes.MapPost("/_bench/allocation-sample", () =>
+            {
+                sampler.Value.Restart();
+                return TypedResults.NoContent();
+            })
+            .ExcludeFromDescription();
+        routes.MapGet("/_bench/allocation-sample", () => sampler.IsValueCreated
+                ? Results.Ok(sampler.Value.Read())
+                : Results.NotFound())
             .ExcludeFromDescription();
         return routes;
     }

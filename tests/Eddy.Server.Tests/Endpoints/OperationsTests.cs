@@ -61,6 +61,42 @@ public sealed class OperationsTests
     }
 
     [Fact]
+    public async Task BenchmarkRoutes_On_AllocationSampleNamesTheTypesALearnAllocates()
+    {
+        await using EddyApplication eddy = await EddyApplication.StartAsync(new Dictionary<string, string?> { ["Eddy:BenchmarkRoutes"] = "true" });
+        using (HttpResponseMessage unstarted = await eddy.Client.GetAsync("/_bench/allocation-sample"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, unstarted.StatusCode);
+        }
+
+        using (HttpResponseMessage started = await eddy.Client.PostAsync("/_bench/allocation-sample", null))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, started.StatusCode);
+        }
+
+        // The runtime samples about every 100 KB allocated and delivers its events asynchronously: learn until some arrive.
+        long sampledBytes = 0;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (sampledBytes == 0 && DateTime.UtcNow < deadline)
+        {
+            for (int i = 0; i < 100; i++)
+            {
+                using HttpResponseMessage learned = await eddy.Client.PostAsync("/v1/models/default/learn", Examples.Json("""{"x": {"a": 1, "b": 0.5}, "y": true}"""));
+                Assert.Equal(HttpStatusCode.OK, learned.StatusCode);
+            }
+
+            foreach (JsonElement sample in (await eddy.GetJsonAsync("/_bench/allocation-sample")).EnumerateArray())
+            {
+                Assert.False(string.IsNullOrEmpty(sample.GetProperty("type").GetString()));
+                Assert.True(sample.GetProperty("ticks").GetInt64() > 0);
+                sampledBytes += sample.GetProperty("bytes").GetInt64();
+            }
+        }
+
+        Assert.True(sampledBytes > 0, "No allocation was sampled while learning.");
+    }
+
+    [Fact]
     public async Task NoDefaultModel_ConfiguredEmpty_SeedRoutes404AndReady()
     {
         await using EddyApplication eddy = await EddyApplication.StartAsync(new Dictionary<string, string?> { ["Eddy:DefaultModel"] = "" });
