@@ -11,10 +11,11 @@
 # and per commit. With OsBuffered the log never syncs; the fsyncs counted then are the snapshots' (one every 100,000
 # learns by default).
 #
-# Each route is warmed up for WARMUP before the measured rounds: with a 5- or 10-s warm-up many learn runs had
-# 100-300 ms p99 spikes, none of eight after a 20-s warm-up did (not explained yet; docs/BENCHMARKS.md).
+# Each route is warmed up for WARMUP before the measured rounds (the JIT's tiers settle). The 100-300 ms learn p99
+# spikes that earlier runs had after short warm-ups came from this script's own copy of the server being written back
+# mid-run; it is synced before the server starts now (docs/BENCHMARKS.md).
 #
-# Settings (environment): MODES ("Fsync OsBuffered"), ROUNDS (1), DURATION (10s), WARMUP (20s), THREADS (1),
+# Settings (environment): MODES ("Fsync OsBuffered"), ROUNDS (1), DURATION (10s), WARMUP (10s), THREADS (1),
 # CONNECTIONS (32), PORT (5181), LOG_LEVEL (Warning), APP (a built Eddy.Cli output directory to run instead of
 # building this checkout; for A/B runs), SKIP_BUILD (unset). Other server settings pass through the environment
 # (Eddy__..., DOTNET_...).
@@ -23,7 +24,7 @@ set -euo pipefail
 MODES=${MODES:-Fsync OsBuffered}
 ROUNDS=${ROUNDS:-1}
 DURATION=${DURATION:-10s}
-WARMUP=${WARMUP:-20s}
+WARMUP=${WARMUP:-10s}
 THREADS=${THREADS:-1}
 CONNECTIONS=${CONNECTIONS:-32}
 PORT=${PORT:-5181}
