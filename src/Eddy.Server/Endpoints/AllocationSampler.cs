@@ -12,15 +12,13 @@ internal sealed class AllocationSampler : EventListener
     private const EventKeywords GcKeyword = (EventKeywords)0x1;
     private readonly Dictionary<string, (long Ticks, long Bytes)> _byType = new(StringComparer.Ordinal);
     private readonly object _gate = new();
-    private bool _enabled;
 
-    /// <summary>Forgets what was counted and counts from now on.</summary>
+    /// <summary>Forgets what was counted so far (counting starts when the listener is created).</summary>
     public void Restart()
     {
         lock (_gate)
         {
             _byType.Clear();
-            _enabled = true;
         }
     }
 
@@ -72,11 +70,6 @@ internal sealed class AllocationSampler : EventListener
 
         lock (_gate)
         {
-            if (!_enabled)
-            {
-                return;
-            }
-
             _byType.TryGetValue(type, out (long Ticks, long Bytes) sum);
             _byType[type] = (sum.Ticks + 1, sum.Bytes + bytes);
         }
